@@ -1,0 +1,14 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test', '<rootDir>/server/src'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    // Type-checking is `npm run typecheck`'s job; here ts-jest only transpiles, which keeps boots fast.
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', isolatedModules: true }],
+  },
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  // Each API test file boots its own Strapi (~200 MB); two at a time fit the CI machine.
+  maxWorkers: 2,
+  testTimeout: 60_000,
+};

@@ -1,0 +1,45 @@
+'use strict';
+
+/**
+ * Writes playground/.env with fresh secrets on first run, so a fresh clone starts without
+ * anyone copying keys around and no secret is ever committed. An existing .env is left alone.
+ */
+const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
+
+const randomSecret = () => crypto.randomBytes(16).toString('base64');
+
+const generateSecrets = () => ({
+  APP_KEYS: Array.from({ length: 4 }, randomSecret).join(','),
+  API_TOKEN_SALT: randomSecret(),
+  ADMIN_JWT_SECRET: randomSecret(),
+  TRANSFER_TOKEN_SALT: randomSecret(),
+  JWT_SECRET: randomSecret(),
+  ENCRYPTION_KEY: randomSecret(),
+  PLAYGROUND_ADMIN_EMAIL: 'editor@playground.local',
+  // Strapi requires an upper-case letter and a digit; the random part keeps every clone unique.
+  PLAYGROUND_ADMIN_PASSWORD: `Demo-${crypto.randomBytes(9).toString('base64url')}1A`,
+});
+
+const prepareEnv = (appDir = path.resolve(__dirname, '..')) => {
+  fs.mkdirSync(path.join(appDir, '.tmp'), { recursive: true });
+  fs.mkdirSync(path.join(appDir, 'public', 'uploads'), { recursive: true });
+
+  const envFile = path.join(appDir, '.env');
+  if (fs.existsSync(envFile)) {
+    return false;
+  }
+
+  const lines = Object.entries(generateSecrets()).map(([key, value]) => `${key}=${value}`);
+  fs.writeFileSync(envFile, `${lines.join('\n')}\n`, { mode: 0o600 });
+  return true;
+};
+
+if (require.main === module) {
+  if (prepareEnv()) {
+    console.log('playground: wrote fresh secrets to playground/.env (git-ignored)');
+  }
+}
+
+module.exports = { generateSecrets, prepareEnv };

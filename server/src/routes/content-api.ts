@@ -1,0 +1,11 @@
+export default {
+  type: 'content-api',
+  routes: [
+    {
+      method: 'GET',
+      path: '/stories',
+      handler: 'story.find',
+      config: { policies: [] },
+    },
+  ],
+};

@@ -1,0 +1,3 @@
+export const PLUGIN_ID = 'intelligence-stories';
+
+export const STORY_UID = `plugin::${PLUGIN_ID}.story` as const;

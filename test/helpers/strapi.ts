@@ -1,0 +1,56 @@
+import type { Core } from '@strapi/strapi';
+import { createStrapi } from '@strapi/strapi';
+import type { AddressInfo } from 'net';
+import supertest from 'supertest';
+
+import { generateSecrets } from '../../playground/scripts/prepare-env';
+import { createTestDatabase } from './database';
+import { PLAYGROUND_DIR, PLAYGROUND_DIST } from './paths';
+
+export type TestApp = {
+  strapi: Core.Strapi;
+  /** supertest bound to the running server, e.g. `app.request().get('/api/...')` */
+  request: () => supertest.Agent;
+  baseUrl: string;
+  databaseClient: 'sqlite' | 'postgres';
+  destroy(): Promise<void>;
+};
+
+/**
+ * Boots the playground app with the plugin, against a database of its own, and starts its HTTP
+ * server on an ephemeral loopback port. Call once per test file (beforeAll) and destroy in afterAll.
+ */
+export const bootStrapi = async (): Promise<TestApp> => {
+  const database = await createTestDatabase();
+
+  // Each boot gets fresh secrets and its own database; values already in the environment win
+  // over the playground's .env because dotenv never overrides them.
+  Object.assign(process.env, generateSecrets(), database.env, {
+    STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'error',
+  });
+
+  let strapi: Core.Strapi | undefined;
+  try {
+    strapi = await createStrapi({ appDir: PLAYGROUND_DIR, distDir: PLAYGROUND_DIST }).load();
+    await new Promise<void>((resolve) => strapi!.server.listen(0, '127.0.0.1', resolve));
+  } catch (error) {
+    await strapi?.destroy();
+    await database.drop();
+    throw error;
+  }
+
+  const booted = strapi;
+  const { port } = booted.server.httpServer.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  return {
+    strapi: booted,
+    request: () => supertest.agent(baseUrl),
+    baseUrl,
+    databaseClient: database.client,
+    async destroy() {
+      await booted.destroy();
+      await database.drop();
+    },
+  };
+};
