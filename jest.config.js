@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     // Type-checking is `npm run typecheck`'s job; here ts-jest only transpiles, which keeps boots fast.
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', isolatedModules: true }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
   // Each API test file boots its own Strapi (~200 MB); two at a time fit the CI machine.

@@ -1,53 +1,27 @@
-import { getTranslation } from "./utils/getTranslation";
-import { PLUGIN_ID } from "./pluginId";
-import { Initializer } from "./components/Initializer";
-import { PluginIcon } from "./components/PluginIcon";
+import type { StrapiApp } from '@strapi/strapi/admin';
 
-import type { StrapiApp } from "@strapi/strapi/admin";
+import { PLUGIN_ID } from './pluginId';
+import { prefixPluginTranslations } from './utils/prefixPluginTranslations';
 
-const plugin: StrapiApp["appPlugins"][string] = {
+// The admin pages (desk, approvals, sources, corrections) register here as they are built.
+const plugin: StrapiApp['appPlugins'][string] = {
   register(app) {
-    app.addMenuLink({
-      to: `plugins/${PLUGIN_ID}`,
-      icon: PluginIcon,
-      intlLabel: {
-        id: `${PLUGIN_ID}.plugin.name`,
-        defaultMessage: PLUGIN_ID,
-      },
-      Component: () => import("./pages/App"),
-      permissions: [],
-    });
-
     app.registerPlugin({
       id: PLUGIN_ID,
-      initializer: Initializer,
-      isReady: false,
       name: PLUGIN_ID,
     });
   },
 
-  registerTrads({ locales }) {
+  async registerTrads({ locales }) {
     return Promise.all(
       locales.map(async (locale) => {
         try {
-          const { default: data } = (await import(
-            `./translations/${locale}.json`
-          )) as {
-            default: Record<string, string>;
-          };
-
-          const newData: Record<string, string> = {};
-          const keys = Object.keys(data);
-
-          for (const key of keys) {
-            newData[getTranslation(key)] = data[key];
-          }
-
-          return { data: newData, locale };
+          const { default: data } = await import(`./translations/${locale}.json`);
+          return { data: prefixPluginTranslations(data), locale };
         } catch {
           return { data: {}, locale };
         }
-      }),
+      })
     );
   },
 };

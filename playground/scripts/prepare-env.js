@@ -4,11 +4,11 @@
  * Writes playground/.env with fresh secrets on first run, so a fresh clone starts without
  * anyone copying keys around and no secret is ever committed. An existing .env is left alone.
  */
-const crypto = require('crypto');
+const { randomBytes } = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
-const randomSecret = () => crypto.randomBytes(16).toString('base64');
+const randomSecret = () => randomBytes(16).toString('base64');
 
 const generateSecrets = () => ({
   APP_KEYS: Array.from({ length: 4 }, randomSecret).join(','),
@@ -19,7 +19,7 @@ const generateSecrets = () => ({
   ENCRYPTION_KEY: randomSecret(),
   PLAYGROUND_ADMIN_EMAIL: 'editor@playground.local',
   // Strapi requires an upper-case letter and a digit; the random part keeps every clone unique.
-  PLAYGROUND_ADMIN_PASSWORD: `Demo-${crypto.randomBytes(9).toString('base64url')}1A`,
+  PLAYGROUND_ADMIN_PASSWORD: `Demo-${randomBytes(9).toString('base64url')}1A`,
 });
 
 const prepareEnv = (appDir = path.resolve(__dirname, '..')) => {

@@ -14,7 +14,8 @@ describe('GET /api/intelligence-stories/stories', () => {
     app = await bootStrapi();
     const published = await Promise.all(
       ['Report points to Russian interference', 'Iran ran a covert influence campaign'].map(
-        (title) => createStory(app, { title, dek: 'From the ODNI report', editorNotes: SECRET_NOTE })
+        (title) =>
+          createStory(app, { title, dek: 'From the ODNI report', editorNotes: SECRET_NOTE })
       )
     );
     publishedIds = published.map((story) => story.documentId);
@@ -49,7 +50,10 @@ describe('GET /api/intelligence-stories/stories', () => {
 
     it('serves the published version of a story that has unpublished edits', async () => {
       const documents = app.strapi.documents('plugin::intelligence-stories.story');
-      await documents.update({ documentId: publishedIds[0], data: { title: 'Edited, unpublished' } });
+      await documents.update({
+        documentId: publishedIds[0],
+        data: { title: 'Edited, unpublished' },
+      });
       const res = await app.request().get(LIST).expect(200);
       const titles = res.body.data.map((story: { title: string }) => story.title);
       expect(titles).toContain('Report points to Russian interference');
@@ -75,6 +79,17 @@ describe('GET /api/intelligence-stories/stories', () => {
       expect(JSON.stringify(res.body)).not.toContain('Unfinished draft');
     });
 
+    it.each([
+      'publicationFilter=never-published',
+      'hasPublishedVersion=false',
+      '_q=draft',
+      'locale=fr',
+    ])('refuses the parameter it would not honour: %s', async (query) => {
+      const res = await app.request().get(`${LIST}?${query}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain(query.split('=')[0]);
+    });
+
     it('caps pageSize at 100', async () => {
       const res = await app.request().get(`${LIST}?pagination[pageSize]=1000`).expect(200);
       expect(res.body.meta.pagination.pageSize).toBe(100);
@@ -87,10 +102,7 @@ describe('GET /api/intelligence-stories/stories', () => {
     });
 
     it('filters on public fields like the core API does', async () => {
-      const res = await app
-        .request()
-        .get(`${LIST}?filters[title][$startsWith]=Iran`)
-        .expect(200);
+      const res = await app.request().get(`${LIST}?filters[title][$startsWith]=Iran`).expect(200);
       expect(res.body.data.map((story: { title: string }) => story.title)).toEqual([
         'Iran ran a covert influence campaign',
       ]);

@@ -58,15 +58,22 @@ const usersPermissionsRole = (app: TestApp, type: 'public' | 'authenticated') =>
   app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type } });
 
 /**
- * Lets anonymous visitors call a Content API action, as a site enables it under
- * Settings → Users & Permissions → Roles → Public. Example: 'plugin::intelligence-stories.story.find'.
+ * Lets a users-permissions role call a Content API action, as a site enables it under
+ * Settings → Users & Permissions → Roles. Example: 'plugin::intelligence-stories.story.find'.
  */
-export const grantPublicPermission = async (app: TestApp, action: string) => {
-  const role = await usersPermissionsRole(app, 'public');
+export const grantRolePermission = async (
+  app: TestApp,
+  type: 'public' | 'authenticated',
+  action: string
+) => {
+  const role = await usersPermissionsRole(app, type);
   await app.strapi.db
     .query('plugin::users-permissions.permission')
     .create({ data: { action, role: role.id } });
 };
+
+export const grantPublicPermission = (app: TestApp, action: string) =>
+  grantRolePermission(app, 'public', action);
 
 /**
  * A confirmed users-permissions (front-end) user in the Authenticated role, with its JWT.

@@ -11,6 +11,7 @@ import { Client } from 'pg';
 export type TestDatabase = {
   client: 'sqlite' | 'postgres';
   env: Record<string, string>;
+  exists(): Promise<boolean>;
   drop(): Promise<void>;
 };
 
@@ -23,11 +24,11 @@ const postgresAdminConfig = () => ({
   database: process.env.DATABASE_ADMIN_NAME ?? 'postgres',
 });
 
-const withPostgres = async (run: (client: Client) => Promise<unknown>) => {
+const withPostgres = async <T>(run: (client: Client) => Promise<T>): Promise<T> => {
   const client = new Client(postgresAdminConfig());
   await client.connect();
   try {
-    await run(client);
+    return await run(client);
   } finally {
     await client.end();
   }
@@ -48,7 +49,14 @@ const createPostgresDatabase = async (): Promise<TestDatabase> => {
       DATABASE_PASSWORD: password,
       DATABASE_NAME: name,
     },
-    drop: () => withPostgres((pg) => pg.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+    exists: () =>
+      withPostgres(async (pg) => {
+        const { rowCount } = await pg.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+        return rowCount === 1;
+      }),
+    drop: async () => {
+      await withPostgres((pg) => pg.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
   };
 };
 
@@ -57,6 +65,7 @@ const createSqliteDatabase = async (): Promise<TestDatabase> => {
   return {
     client: 'sqlite',
     env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') },
+    exists: async () => fs.existsSync(dir),
     drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 };

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'net';
 import supertest from 'supertest';
 
 import { generateSecrets } from '../../playground/scripts/prepare-env';
-import { createTestDatabase } from './database';
+import { createTestDatabase, type TestDatabase } from './database';
 import { PLAYGROUND_DIR, PLAYGROUND_DIST } from './paths';
 
 export type TestApp = {
@@ -12,13 +12,14 @@ export type TestApp = {
   /** supertest bound to the running server, e.g. `app.request().get('/api/...')` */
   request: () => supertest.Agent;
   baseUrl: string;
-  databaseClient: 'sqlite' | 'postgres';
+  database: TestDatabase;
   destroy(): Promise<void>;
 };
 
 /**
  * Boots the playground app with the plugin, against a database of its own, and starts its HTTP
- * server on an ephemeral loopback port. Call once per test file (beforeAll) and destroy in afterAll.
+ * server on an ephemeral loopback port. Call once per test file (beforeAll) and destroy in afterAll:
+ * Strapi keeps module-level registries, so only one app can be loaded per test file at a time.
  */
 export const bootStrapi = async (): Promise<TestApp> => {
   const database = await createTestDatabase();
@@ -43,12 +44,17 @@ export const bootStrapi = async (): Promise<TestApp> => {
   const { port } = booted.server.httpServer.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
 
+  let destroyed = false;
   return {
     strapi: booted,
     request: () => supertest.agent(baseUrl),
     baseUrl,
-    databaseClient: database.client,
+    database,
     async destroy() {
+      if (destroyed) {
+        return;
+      }
+      destroyed = true;
       await booted.destroy();
       await database.drop();
     },

@@ -10,21 +10,40 @@ import type { Context } from 'koa';
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 25;
 
+// Query values arrive as strings; the schema runs in strict mode so that noUnknown refuses extra
+// keys (outside strict mode yup would strip them silently).
+const wholeNumber = (path: string, min: 0 | 1) =>
+  yup
+    .string()
+    .matches(
+      min === 0 ? /^\d+$/ : /^[1-9]\d*$/,
+      `${path} must be a whole number of at least ${min}`
+    );
+
 // Strapi's own validators reject private fields in filters/sort/fields/populate; this schema covers
 // what the plugin adds on top: the public surface never serves drafts, and pagination is bounded.
-const publicParamsSchema = yup.object({
-  status: yup
-    .mixed()
-    .oneOf(['published'], 'status: public routes serve published content only; omit status'),
-  pagination: yup
-    .object({
-      page: yup.number().integer('pagination.page must be a whole number').min(1),
-      pageSize: yup.number().integer('pagination.pageSize must be a whole number').min(1),
-      start: yup.number().integer('pagination.start must be a whole number').min(0),
-      limit: yup.number().integer('pagination.limit must be a whole number').min(1),
-    })
-    .noUnknown(true, 'pagination accepts page, pageSize, start and limit only'),
-});
+const publicParamsSchema = yup
+  .object({
+    // Checked by Strapi's validators in parseQuery; listed so that noUnknown lets them through.
+    filters: yup.mixed(),
+    sort: yup.mixed(),
+    fields: yup.mixed(),
+    populate: yup.mixed(),
+    status: yup
+      .mixed()
+      .oneOf(['published'], 'status: public routes serve published content only; omit status'),
+    pagination: yup
+      .object({
+        page: wholeNumber('pagination.page', 1),
+        pageSize: wholeNumber('pagination.pageSize', 1),
+        start: wholeNumber('pagination.start', 0),
+        limit: wholeNumber('pagination.limit', 1),
+      })
+      .noUnknown(true, 'pagination accepts page, pageSize, start and limit only'),
+  })
+  // Stricter than Strapi's strictParams, which still admits `_q`, `locale`, `publicationFilter`…:
+  // a parameter this route would not honour is refused rather than silently ignored.
+  .noUnknown(true, 'unsupported query parameter(s): ${unknown}');
 
 type PaginationParams = { start: number; limit: number };
 
@@ -46,8 +65,13 @@ const getOptions = (ctx: Context) => ({
   strictParams: true,
 });
 
-const toPagination = (raw: Record<string, number> = {}): PaginationParams & { isPaged: boolean } => {
-  const { start, limit } = pagination.withDefaultPagination(raw, {
+const toPagination = (
+  raw: Record<string, string> = {}
+): PaginationParams & { isPaged: boolean } => {
+  const numbers = Object.fromEntries(
+    Object.entries(raw).map(([key, value]) => [key, Number(value)])
+  );
+  const { start, limit } = pagination.withDefaultPagination(numbers, {
     defaults: { page: { pageSize: DEFAULT_PAGE_SIZE }, offset: { limit: DEFAULT_PAGE_SIZE } },
     maxLimit: MAX_PAGE_SIZE,
   });
@@ -64,8 +88,8 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => ({
     const options = getOptions(ctx);
 
     await strapi.contentAPI.validate.query(ctx.query, schema, options);
-    const params = (await validateYupSchema(publicParamsSchema, { strict: false })(ctx.query)) as {
-      pagination?: Record<string, number>;
+    const params = (await validateYupSchema(publicParamsSchema)(ctx.query)) as {
+      pagination?: Record<string, string>;
     };
 
     const { filters, sort, fields, populate } = (await strapi.contentAPI.sanitize.query(
