@@ -28,6 +28,8 @@ export const bootStrapi = async (): Promise<TestApp> => {
   // over the playground's .env because dotenv never overrides them.
   Object.assign(process.env, generateSecrets(), database.env, {
     STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'error',
+    // Tests start from an empty database; those that want the example story seed it themselves.
+    PLAYGROUND_SEED: 'false',
   });
 
   let strapi: Core.Strapi | undefined;

@@ -1,5 +1,7 @@
+import sourceDocument from './source-document';
 import story from './story';
 
 export default {
+  'source-document': sourceDocument,
   story,
 };

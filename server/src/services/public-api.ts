@@ -1,10 +1,13 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
-import { pagination, validateYupSchema, yup } from '@strapi/utils';
+import { errors, pagination, validateYupSchema, yup } from '@strapi/utils';
 import type { Context } from 'koa';
+
+import type { PublicShape } from '../utils/public-fields';
 
 /**
  * The Content API trio (validate query, sanitize query, sanitize output) for every public route
- * of the plugin, so each controller gets the same protection as Strapi's core controllers.
+ * of the plugin, and the published-only reads behind them, so that each route gets the same
+ * protection as Strapi's core controllers and no route can forget `status: 'published'`.
  */
 
 const MAX_PAGE_SIZE = 100;
@@ -20,15 +23,21 @@ const wholeNumber = (path: string, min: 0 | 1) =>
       `${path} must be a whole number of at least ${min}`
     );
 
-// Strapi's own validators reject private fields in filters/sort/fields/populate; this schema covers
-// what the plugin adds on top: the public surface never serves drafts, and pagination is bounded.
+// Strapi's own validators reject private fields in filters/sort/fields; this schema covers what
+// the plugin adds on top: the public surface never serves drafts, and pagination is bounded.
 const publicParamsSchema = yup
   .object({
     // Checked by Strapi's validators in parseQuery; listed so that noUnknown lets them through.
     filters: yup.mixed(),
     sort: yup.mixed(),
     fields: yup.mixed(),
-    populate: yup.mixed(),
+    populate: yup
+      .mixed()
+      .test(
+        'no-populate',
+        'populate is not accepted: responses always include their full public shape',
+        (value) => value === undefined
+      ),
     status: yup
       .mixed()
       .oneOf(['published'], 'status: public routes serve published content only; omit status'),
@@ -49,8 +58,8 @@ type PaginationParams = { start: number; limit: number };
 
 type SanitizedQuery<TUID extends UID.ContentType> = Pick<
   Modules.Documents.ServiceParams<TUID>['findMany'],
-  'filters' | 'sort' | 'fields' | 'populate'
->;
+  'filters' | 'sort'
+> & { fields?: string[] };
 
 export type PublicQuery<TUID extends UID.ContentType> = SanitizedQuery<TUID> & {
   pagination: PaginationParams;
@@ -60,8 +69,8 @@ export type PublicQuery<TUID extends UID.ContentType> = SanitizedQuery<TUID> & {
 const getOptions = (ctx: Context) => ({
   auth: ctx.state.auth ?? {},
   route: ctx.state.route,
-  // Unknown top-level keys (`where`, `lookup`, table aliases...) are refused rather than ignored:
-  // each of Strapi's private-field advisories used a spelling that a lenient parser let through.
+  // Strapi's own check for unknown top-level keys (`where`, `lookup`, table aliases…): each of its
+  // private-field advisories used a spelling that a lenient parser let through.
   strictParams: true,
 });
 
@@ -79,10 +88,21 @@ const toPagination = (
   return { start, limit, isPaged: !isOffset };
 };
 
+const assertPublicFields = (fields: string[] | undefined, shape: PublicShape) => {
+  const unknown = (fields ?? []).filter((field) => !shape.fields.includes(field));
+  if (unknown.length > 0) {
+    throw new errors.ValidationError(
+      `fields: ${unknown.join(', ')} not served here; choose from ${shape.fields.join(', ')}`,
+      { key: 'fields', source: 'query', param: 'fields' }
+    );
+  }
+};
+
 const publicApi = ({ strapi }: { strapi: Core.Strapi }) => ({
   async parseQuery<TUID extends UID.ContentType>(
     ctx: Context,
-    uid: TUID
+    uid: TUID,
+    shape: PublicShape
   ): Promise<PublicQuery<TUID>> {
     const schema = strapi.getModel(uid);
     const options = getOptions(ctx);
@@ -92,14 +112,55 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => ({
       pagination?: Record<string, string>;
     };
 
-    const { filters, sort, fields, populate } = (await strapi.contentAPI.sanitize.query(
+    const { filters, sort, fields } = (await strapi.contentAPI.sanitize.query(
       ctx.query,
       schema,
       options
     )) as SanitizedQuery<TUID>;
+    assertPublicFields(fields, shape);
 
     const { isPaged, ...paginationParams } = toPagination(params.pagination);
-    return { filters, sort, fields, populate, pagination: paginationParams, isPaged };
+    return { filters, sort, fields, pagination: paginationParams, isPaged };
+  },
+
+  /** A page of published documents in their public shape, and the total for pagination. */
+  async findPublishedPage<TUID extends UID.ContentType>(
+    uid: TUID,
+    query: PublicQuery<TUID>,
+    shape: PublicShape
+  ) {
+    const { filters, sort, fields, pagination: page } = query;
+    const documents = strapi.documents(uid);
+    const [results, total] = await Promise.all([
+      documents.findMany({
+        filters,
+        sort: sort ?? shape.defaultSort,
+        fields: fields ?? shape.fields,
+        populate: shape.populate,
+        ...page,
+        status: 'published',
+      } as Modules.Documents.ServiceParams<TUID>['findMany']),
+      documents.count({
+        filters,
+        status: 'published',
+      } as Modules.Documents.ServiceParams<TUID>['count']),
+    ]);
+    return { results, total };
+  },
+
+  /** The first published document matching `filters`, in its public shape. */
+  async findPublishedOne<TUID extends UID.ContentType>(
+    uid: TUID,
+    filters: Modules.Documents.ServiceParams<TUID>['findFirst']['filters'],
+    query: Pick<PublicQuery<TUID>, 'fields'>,
+    shape: PublicShape
+  ) {
+    return strapi.documents(uid).findFirst({
+      filters,
+      fields: query.fields ?? shape.fields,
+      populate: shape.populate,
+      status: 'published',
+    } as Modules.Documents.ServiceParams<TUID>['findFirst']);
   },
 
   paginationMeta(

@@ -1,22 +1,47 @@
 import type { Core } from '@strapi/strapi';
 
+import type { Story } from '../types/content-types';
+import { getService } from '../utils/get-service';
 import { STORY_UID } from '../utils/plugin-id';
+import { PUBLIC_STORY_SHAPE } from '../utils/public-fields';
+import type { PublicCorrection } from './corrections';
 import type { PublicQuery } from './public-api';
 
+export type PublicStory = Story & { corrections: PublicCorrection[] };
+
 const stories = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /**
-   * Published stories only: the status is fixed here, never taken from the request.
-   */
   async findPublished(query: PublicQuery<typeof STORY_UID>) {
-    const { filters, sort, fields, populate, pagination } = query;
-    const documents = strapi.documents(STORY_UID);
+    const { results, total } = await getService('public-api', { strapi }).findPublishedPage(
+      STORY_UID,
+      query,
+      PUBLIC_STORY_SHAPE
+    );
+    return { results: results as Story[], total };
+  },
 
-    const [results, total] = await Promise.all([
-      documents.findMany({ filters, sort, fields, populate, ...pagination, status: 'published' }),
-      documents.count({ filters, status: 'published' }),
-    ]);
+  /** One published story by its slug or its documentId. */
+  async findPublishedOne(
+    slugOrDocumentId: string,
+    query: Pick<PublicQuery<typeof STORY_UID>, 'fields'>
+  ) {
+    const story = await getService('public-api', { strapi }).findPublishedOne(
+      STORY_UID,
+      { $or: [{ slug: slugOrDocumentId }, { documentId: slugOrDocumentId }] },
+      query,
+      PUBLIC_STORY_SHAPE
+    );
+    return story as Story | null;
+  },
 
-    return { results, total };
+  /**
+   * Appends each story's public corrections, oldest first. Called on already-sanitized stories:
+   * corrections are not a story attribute, so Strapi's output sanitizer would not know them.
+   */
+  async withCorrections(found: Story[]): Promise<PublicStory[]> {
+    const byStory = await getService('corrections', { strapi }).publicByStory(
+      found.map((story) => story.documentId)
+    );
+    return found.map((story) => ({ ...story, corrections: byStory.get(story.documentId) ?? [] }));
   },
 });
 

@@ -1,0 +1,92 @@
+import type { Core } from '@strapi/strapi';
+
+import { CONFIDENTIAL_SOURCE, CORRECTIONS, SOURCE_DOCUMENT, STORY } from './odni-2021-interference';
+
+const PLUGIN = 'intelligence-stories';
+const UIDS = {
+  story: `plugin::${PLUGIN}.story`,
+  sourceDocument: `plugin::${PLUGIN}.source-document`,
+  confidentialSource: `plugin::${PLUGIN}.confidential-source`,
+  correction: `plugin::${PLUGIN}.correction`,
+} as const;
+
+// What a site enables under Settings → Users & Permissions → Roles → Public for its readers.
+const PUBLIC_READ_ACTIONS = [
+  `plugin::${PLUGIN}.story.find`,
+  `plugin::${PLUGIN}.story.findOne`,
+  `plugin::${PLUGIN}.source-document.find`,
+  `plugin::${PLUGIN}.source-document.findOne`,
+];
+
+const grantPublicRead = async (strapi: Core.Strapi) => {
+  const role = await strapi.db
+    .query('plugin::users-permissions.role')
+    .findOne({ where: { type: 'public' } });
+  const permissions = strapi.db.query('plugin::users-permissions.permission');
+  for (const action of PUBLIC_READ_ACTIONS) {
+    if (!(await permissions.findOne({ where: { action, role: role.id } }))) {
+      await permissions.create({ data: { action, role: role.id } });
+    }
+  }
+};
+
+/**
+ * Loads the worked example (story, source document, confidential source, two corrections) and
+ * opens the plugin's read routes to the Public role. Does nothing if the story is already there.
+ */
+export const seedExampleStory = async (strapi: Core.Strapi): Promise<'created' | 'exists'> => {
+  if (await strapi.documents(UIDS.story).findFirst({ filters: { slug: STORY.slug } })) {
+    return 'exists';
+  }
+
+  // The first admin (the playground's demo editor) stands in for the standards editor.
+  const editor = await strapi.db.query('admin::user').findOne({ orderBy: { id: 'asc' } });
+  const editorRef = editor ? { id: editor.id } : null;
+
+  const source = await strapi.documents(UIDS.confidentialSource).create({
+    data: { ...CONFIDENTIAL_SOURCE, editorsWhoKnow: editorRef ? [editorRef] : [] },
+  });
+
+  const document = await strapi.documents(UIDS.sourceDocument).create({ data: SOURCE_DOCUMENT });
+  await strapi.documents(UIDS.sourceDocument).publish({ documentId: document.documentId });
+
+  const { anonymousQuote, citations, ...story } = STORY;
+  const approvedFingerprint = strapi.plugin(PLUGIN).service('quotes').fingerprint(anonymousQuote);
+
+  const created = await strapi.documents(UIDS.story).create({
+    data: {
+      ...story,
+      sourceDocuments: [document.documentId],
+      citations: citations.map((citation) => ({
+        ...citation,
+        sourceDocument: document.documentId,
+      })),
+      anonymousQuotes: [
+        {
+          ...anonymousQuote,
+          confidentialSource: source.documentId,
+          approvalState: 'approved',
+          approvedBy: editorRef,
+          approvedAt: new Date().toISOString(),
+          approvedFingerprint,
+        },
+      ],
+    },
+  });
+  await strapi.documents(UIDS.story).publish({ documentId: created.documentId });
+
+  const publishedAt = Date.now();
+  for (const [index, correction] of CORRECTIONS.entries()) {
+    await strapi.documents(UIDS.correction).create({
+      data: {
+        ...correction,
+        storyDocumentId: created.documentId,
+        issuedAt: new Date(publishedAt + (index + 1) * 60_000).toISOString(),
+        issuedBy: editorRef,
+      },
+    });
+  }
+
+  await grantPublicRead(strapi);
+  return 'created';
+};

@@ -1,0 +1,50 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+
+import { getService } from '../utils/get-service';
+import { SOURCE_DOCUMENT_UID } from '../utils/plugin-id';
+import { PUBLIC_SOURCE_DOCUMENT_SHAPE } from '../utils/public-fields';
+
+const sourceDocument = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async find(ctx: Context) {
+    const publicApi = getService('public-api', { strapi });
+    const query = await publicApi.parseQuery(
+      ctx,
+      SOURCE_DOCUMENT_UID,
+      PUBLIC_SOURCE_DOCUMENT_SHAPE
+    );
+    const { results, total } = await publicApi.findPublishedPage(
+      SOURCE_DOCUMENT_UID,
+      query,
+      PUBLIC_SOURCE_DOCUMENT_SHAPE
+    );
+
+    ctx.body = {
+      data: await publicApi.sanitizeOutput(results, SOURCE_DOCUMENT_UID, ctx),
+      meta: { pagination: publicApi.paginationMeta(query, total) },
+    };
+  },
+
+  async findOne(ctx: Context) {
+    const publicApi = getService('public-api', { strapi });
+    const query = await publicApi.parseQuery(
+      ctx,
+      SOURCE_DOCUMENT_UID,
+      PUBLIC_SOURCE_DOCUMENT_SHAPE
+    );
+    const found = await publicApi.findPublishedOne(
+      SOURCE_DOCUMENT_UID,
+      { documentId: ctx.params.documentId },
+      query,
+      PUBLIC_SOURCE_DOCUMENT_SHAPE
+    );
+    if (!found) {
+      throw new errors.NotFoundError('No published source document has this documentId');
+    }
+
+    ctx.body = { data: await publicApi.sanitizeOutput(found, SOURCE_DOCUMENT_UID, ctx), meta: {} };
+  },
+});
+
+export default sourceDocument;

@@ -1,0 +1,6 @@
+import { computeSourceDocumentHash } from './source-document-hash';
+import { generateStorySlug } from './story-slug';
+import { validateWrites } from './validate-writes';
+
+/** In the order they wrap each Document Service call: data is completed before it is validated. */
+export default [computeSourceDocumentHash, generateStorySlug, validateWrites];

@@ -1,0 +1,38 @@
+import type { Core } from '@strapi/strapi';
+import camelCase from 'lodash/camelCase';
+import cloneDeep from 'lodash/cloneDeep';
+import upperFirst from 'lodash/upperFirst';
+
+import components from './components';
+import documentMiddlewares from './document-middlewares';
+import { COMPONENT_CATEGORY } from './utils/plugin-id';
+
+/**
+ * Strapi loads components only from the app's own src/components, so the plugin adds its own to the
+ * registry here, in the shape Strapi's component loader gives them, before the database schema is
+ * built from the models in bootstrap.
+ */
+const registerComponents = (strapi: Core.Strapi) => {
+  const registry = strapi.get('components');
+  for (const [name, schema] of Object.entries(components)) {
+    const uid = `${COMPONENT_CATEGORY}.${name}`;
+    registry.set(uid, {
+      ...cloneDeep(schema),
+      __schema__: cloneDeep(schema),
+      uid,
+      category: COMPONENT_CATEGORY,
+      modelType: 'component',
+      modelName: name,
+      globalId: upperFirst(camelCase(`component_${uid}`)),
+    });
+  }
+};
+
+const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  registerComponents(strapi);
+  for (const middleware of documentMiddlewares) {
+    strapi.documents.use(middleware(strapi));
+  }
+};
+
+export default register;

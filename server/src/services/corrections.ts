@@ -1,0 +1,44 @@
+import type { Core } from '@strapi/strapi';
+
+import type { Correction } from '../types/content-types';
+import { CORRECTION_UID } from '../utils/plugin-id';
+import { PUBLIC_CORRECTION_FIELDS } from '../utils/public-fields';
+
+export type PublicCorrection = Pick<
+  Correction,
+  'documentId' | 'kind' | 'text' | 'issuedAt' | 'lateReason'
+> & { supersedes: string | null };
+
+const toPublicCorrection = (correction: Correction): PublicCorrection => ({
+  documentId: correction.documentId,
+  kind: correction.kind,
+  text: correction.text,
+  issuedAt: correction.issuedAt,
+  lateReason: correction.lateReason ?? null,
+  supersedes: correction.supersedes?.documentId ?? null,
+});
+
+const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * The public record of corrections for a page of stories, oldest first, in one query whatever
+   * the page size. Corrections are tied to the story's documentId, which survives publish cycles.
+   */
+  async publicByStory(storyDocumentIds: string[]): Promise<Map<string, PublicCorrection[]>> {
+    const byStory = new Map<string, PublicCorrection[]>(storyDocumentIds.map((id) => [id, []]));
+    if (storyDocumentIds.length === 0) {
+      return byStory;
+    }
+    const found = (await strapi.documents(CORRECTION_UID).findMany({
+      filters: { storyDocumentId: { $in: storyDocumentIds } },
+      fields: PUBLIC_CORRECTION_FIELDS,
+      populate: { supersedes: { fields: ['documentId'] } },
+      sort: [{ issuedAt: 'asc' }, { id: 'asc' }],
+    })) as Correction[];
+    for (const correction of found) {
+      byStory.get(correction.storyDocumentId)?.push(toPublicCorrection(correction));
+    }
+    return byStory;
+  },
+});
+
+export default corrections;

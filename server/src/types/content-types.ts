@@ -1,0 +1,111 @@
+/**
+ * The plugin's documents as the Document Service returns them. Apps get Strapi's generated types
+ * for these too (types/generated); these hand-kept ones type the plugin's own code, which is built
+ * outside any app. Keep them in step with content-types/ and components/.
+ */
+
+export type Classification = 'unclassified' | 'declassified' | 'redacted_release' | 'leaked';
+export type StoryKind = 'news' | 'analysis' | 'explainer';
+export type Confidence = 'high' | 'moderate' | 'low';
+export type Likelihood =
+  | 'almost_no_chance'
+  | 'very_unlikely'
+  | 'unlikely'
+  | 'roughly_even_chance'
+  | 'likely'
+  | 'very_likely'
+  | 'almost_certain';
+export type CorrectionKind =
+  'correction' | 'clarification' | 'update' | 'editors_note' | 'retraction';
+export type ApprovalState = 'pending' | 'approved' | 'rejected';
+
+type Document = {
+  id: number;
+  documentId: string;
+  createdAt?: string;
+  updatedAt?: string;
+  publishedAt?: string | null;
+};
+
+export type Byline = { id?: number; name: string; role?: string | null };
+
+export type KeyJudgment = {
+  id?: number;
+  text: string;
+  page?: number | null;
+  confidence: Confidence;
+  likelihood?: Likelihood | null;
+  minorityView?: string | null;
+};
+
+export type SourceDocument = Document & {
+  title: string;
+  issuer: string;
+  documentNumber?: string | null;
+  documentDate?: string | null;
+  releaseDate?: string | null;
+  pageCount: number;
+  classification: Classification;
+  officialUrl?: string | null;
+  file?: { id: number; url: string; name: string; mime: string; size: number } | null;
+  sha256?: string | null;
+  summary?: string | null;
+  keyJudgments?: KeyJudgment[];
+};
+
+export type DocumentCitation = {
+  id?: number;
+  sourceDocument?: SourceDocument | null;
+  page: number;
+  passage: string;
+  passageType: 'quote' | 'paraphrase';
+};
+
+export type AnonymousQuote = {
+  id?: number;
+  quote: string;
+  attribution: string;
+  anonymityReason: string;
+  howSourceKnows?: string | null;
+  informationNotOpinion?: boolean;
+  confidentialSource?: ConfidentialSource | null;
+  approvalState?: ApprovalState;
+  approvedBy?: { id: number } | null;
+  approvedAt?: string | null;
+  approvedFingerprint?: string | null;
+};
+
+export type Story = Document & {
+  title: string;
+  slug: string;
+  dek?: string | null;
+  body?: unknown[] | null;
+  bylines?: Byline[];
+  dateline?: string | null;
+  kind: StoryKind;
+  backstory?: string | null;
+  sourceDocuments?: SourceDocument[];
+  citations?: DocumentCitation[];
+  anonymousQuotes?: AnonymousQuote[];
+  editorNotes?: string | null;
+};
+
+export type ConfidentialSource = Document & {
+  alias: string;
+  identity: string;
+  role?: string | null;
+  affiliation?: string | null;
+  contact?: string | null;
+  verificationNotes?: string | null;
+  editorsWhoKnow?: Array<{ id: number }>;
+};
+
+export type Correction = Document & {
+  storyDocumentId: string;
+  kind: CorrectionKind;
+  text: string;
+  issuedAt: string;
+  issuedBy?: { id: number } | null;
+  lateReason?: string | null;
+  supersedes?: Correction | null;
+};

@@ -1,0 +1,75 @@
+/**
+ * What the public Content API serves, as an allow-list of fields per type. Queries select exactly
+ * these, so a field added to a schema stays private until it is added here on purpose.
+ */
+
+export const PUBLIC_SOURCE_DOCUMENT_FIELDS = [
+  'title',
+  'issuer',
+  'documentNumber',
+  'documentDate',
+  'releaseDate',
+  'pageCount',
+  'classification',
+  'officialUrl',
+  'sha256',
+  'summary',
+  'publishedAt',
+  'updatedAt',
+];
+
+export const PUBLIC_SOURCE_DOCUMENT_POPULATE = {
+  file: { fields: ['name', 'url', 'mime', 'size', 'ext'] },
+  keyJudgments: { fields: ['text', 'page', 'confidence', 'likelihood', 'minorityView'] },
+};
+
+export const PUBLIC_STORY_FIELDS = [
+  'title',
+  'slug',
+  'dek',
+  'body',
+  'dateline',
+  'kind',
+  'backstory',
+  'publishedAt',
+  'updatedAt',
+];
+
+export const PUBLIC_STORY_POPULATE = {
+  bylines: { fields: ['name', 'role'] },
+  citations: {
+    fields: ['page', 'passage', 'passageType'],
+    populate: { sourceDocument: { fields: ['title', 'issuer', 'documentNumber'] } },
+  },
+  anonymousQuotes: { fields: ['quote', 'attribution', 'anonymityReason'] },
+  sourceDocuments: {
+    fields: PUBLIC_SOURCE_DOCUMENT_FIELDS,
+    populate: PUBLIC_SOURCE_DOCUMENT_POPULATE,
+  },
+};
+
+export const PUBLIC_CORRECTION_FIELDS = [
+  'storyDocumentId',
+  'kind',
+  'text',
+  'issuedAt',
+  'lateReason',
+];
+
+export type PublicShape = {
+  fields: string[];
+  populate: Record<string, unknown>;
+  defaultSort: Array<Record<string, 'asc' | 'desc'>>;
+};
+
+export const PUBLIC_STORY_SHAPE: PublicShape = {
+  fields: PUBLIC_STORY_FIELDS,
+  populate: PUBLIC_STORY_POPULATE,
+  defaultSort: [{ publishedAt: 'desc' }, { id: 'desc' }],
+};
+
+export const PUBLIC_SOURCE_DOCUMENT_SHAPE: PublicShape = {
+  fields: PUBLIC_SOURCE_DOCUMENT_FIELDS,
+  populate: PUBLIC_SOURCE_DOCUMENT_POPULATE,
+  defaultSort: [{ releaseDate: 'desc' }, { id: 'desc' }],
+};
