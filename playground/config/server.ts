@@ -4,4 +4,8 @@ export default ({ env }) => ({
   app: {
     keys: env.array('APP_KEYS'),
   },
+  // The test harness points this at a temp folder so uploads made by tests never land in the repo.
+  dirs: {
+    public: env('PUBLIC_DIR', './public'),
+  },
 });

@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { createStrapi } from '@strapi/strapi';
+import fs from 'fs';
 import type { AddressInfo } from 'net';
+import os from 'os';
+import path from 'path';
 import supertest from 'supertest';
 
 import { generateSecrets } from '../../playground/scripts/prepare-env';
@@ -23,6 +26,13 @@ export type TestApp = {
  */
 export const bootStrapi = async (): Promise<TestApp> => {
   const database = await createTestDatabase();
+  const publicDir = fs.mkdtempSync(path.join(os.tmpdir(), 'intel-stories-public-'));
+  // Strapi refuses to start without public/uploads; the local upload provider writes there.
+  fs.mkdirSync(path.join(publicDir, 'uploads'));
+  const removeDatabaseAndFiles = async () => {
+    await database.drop();
+    fs.rmSync(publicDir, { recursive: true, force: true });
+  };
 
   // Each boot gets fresh secrets and its own database; values already in the environment win
   // over the playground's .env because dotenv never overrides them.
@@ -30,6 +40,7 @@ export const bootStrapi = async (): Promise<TestApp> => {
     STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'error',
     // Tests start from an empty database; those that want the example story seed it themselves.
     PLAYGROUND_SEED: 'false',
+    PUBLIC_DIR: publicDir,
   });
 
   let strapi: Core.Strapi | undefined;
@@ -38,7 +49,7 @@ export const bootStrapi = async (): Promise<TestApp> => {
     await new Promise<void>((resolve) => strapi!.server.listen(0, '127.0.0.1', resolve));
   } catch (error) {
     await strapi?.destroy();
-    await database.drop();
+    await removeDatabaseAndFiles();
     throw error;
   }
 
@@ -58,7 +69,7 @@ export const bootStrapi = async (): Promise<TestApp> => {
       }
       destroyed = true;
       await booted.destroy();
-      await database.drop();
+      await removeDatabaseAndFiles();
     },
   };
 };

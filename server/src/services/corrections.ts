@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 
 import type { Correction } from '../types/content-types';
 import { CORRECTION_UID } from '../utils/plugin-id';
@@ -33,7 +33,7 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
       fields: PUBLIC_CORRECTION_FIELDS,
       populate: { supersedes: { fields: ['documentId'] } },
       sort: [{ issuedAt: 'asc' }, { id: 'asc' }],
-    })) as Correction[];
+    } as Modules.Documents.ServiceParams<typeof CORRECTION_UID>['findMany'])) as Correction[];
     for (const correction of found) {
       byStory.get(correction.storyDocumentId)?.push(toPublicCorrection(correction));
     }

@@ -1,0 +1,6 @@
+export const UIDS = {
+  story: 'plugin::intelligence-stories.story',
+  sourceDocument: 'plugin::intelligence-stories.source-document',
+  confidentialSource: 'plugin::intelligence-stories.confidential-source',
+  correction: 'plugin::intelligence-stories.correction',
+} as const;
