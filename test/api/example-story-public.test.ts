@@ -248,4 +248,18 @@ describe('the example story through the public Content API', () => {
       expect(await ids('filters[publishedAt][$lt]=2000-01-01')).toEqual([]);
     });
   });
+
+  // Last in the file: it takes the Public role's source-document permissions away.
+  it('leaves source documents out of stories for a role that may not read them, as core does', async () => {
+    await app.strapi.db.query('plugin::users-permissions.permission').deleteMany({
+      where: { action: { $startsWith: 'plugin::intelligence-stories.source-document.' } },
+    });
+    const res = await app.request().get(`${API}/stories/${STORY.slug}`).expect(200);
+    expect(res.body.data).not.toHaveProperty('sourceDocuments');
+    expect(res.body.data.citations).toHaveLength(3);
+    for (const citation of res.body.data.citations) {
+      expect(citation).not.toHaveProperty('sourceDocument');
+    }
+    await app.request().get(`${API}/source-documents`).expect(403);
+  });
 });
