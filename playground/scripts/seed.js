@@ -12,6 +12,9 @@ const main = async () => {
   const app = await createStrapi(await compileStrapi()).load();
   try {
     const { seedExampleStory } = require('../dist/src/seed');
+    const { createDemoAdmin } = require('../dist/src/demo-admin');
+    // The example's anonymous quote is approved by an admin; on a fresh database that is the demo one.
+    await createDemoAdmin(app);
     const result = await seedExampleStory(app);
     console.log(
       result === 'created'

@@ -1,6 +1,6 @@
 import { seedExampleStory } from '../../playground/src/seed';
 import { CORRECTIONS, STORY } from '../../playground/src/seed/odni-2021-interference';
-import { createApiToken } from '../helpers/auth';
+import { createAdminUser, createApiToken } from '../helpers/auth';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createStoryDraft } from '../helpers/stories';
 import { UIDS } from '../helpers/uids';
@@ -60,6 +60,8 @@ describe('the example story through the public Content API', () => {
 
   beforeAll(async () => {
     app = await bootStrapi();
+    // The seed's standards editor: the example quote is approved by the first admin.
+    await createAdminUser(app);
     expect(await seedExampleStory(app.strapi)).toBe('created');
     const story = await app.strapi.documents(UIDS.story).findFirst({
       filters: { slug: STORY.slug },

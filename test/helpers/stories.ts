@@ -14,9 +14,34 @@ type StoryInput = Modules.Documents.Params.Data.Input<typeof STORY_UID>;
 export const createStoryDraft = (app: TestApp, data: Partial<StoryInput>) =>
   app.strapi.documents(STORY_UID).create({ data: data as StoryInput });
 
+const sourceDocuments = new WeakMap<TestApp, Promise<string>>();
+
+/** One published source document per app, for stories that only need to satisfy R1. */
+export const sharedSourceDocument = (app: TestApp) => {
+  if (!sourceDocuments.has(app)) {
+    sourceDocuments.set(
+      app,
+      (async () => {
+        const documents = app.strapi.documents(UIDS.sourceDocument);
+        const created = await documents.create({
+          data: {
+            title: 'Foreign Threats to the 2020 US Federal Elections',
+            issuer: 'ODNI',
+            pageCount: 15,
+            classification: 'declassified',
+          },
+        });
+        await documents.publish({ documentId: created.documentId });
+        return created.documentId;
+      })()
+    );
+  }
+  return sourceDocuments.get(app)!;
+};
+
 /**
- * Creates a story through the Document Service, as the Content Manager would, and publishes it
- * unless asked to leave it as a draft.
+ * Creates a story through the Document Service, as the Content Manager would, citing a source
+ * document so that it passes the publish gate, and publishes it unless asked to leave it a draft.
  */
 export const createStory = async (
   app: TestApp,
@@ -25,7 +50,9 @@ export const createStory = async (
 ) => {
   const documents = app.strapi.documents(STORY_UID);
   const slug = data.slug ?? data.title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-  const draft = await documents.create({ data: { kind: 'news', ...data, slug } });
+  const draft = await documents.create({
+    data: { kind: 'news', sourceDocuments: [await sharedSourceDocument(app)], ...data, slug },
+  });
   if (publish) {
     await documents.publish({ documentId: draft.documentId });
   }

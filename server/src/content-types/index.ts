@@ -1,9 +1,11 @@
+import changeLogEntry from './change-log-entry';
 import confidentialSource from './confidential-source';
 import correction from './correction';
 import sourceDocument from './source-document';
 import story from './story';
 
 export default {
+  'change-log-entry': changeLogEntry,
   'confidential-source': confidentialSource,
   correction,
   'source-document': sourceDocument,

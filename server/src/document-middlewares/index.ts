@@ -1,6 +1,14 @@
+import { enforceSourcingRules } from './publish-gate';
+import { protectQuoteApprovals } from './protect-quote-approvals';
 import { computeSourceDocumentHash } from './source-document-hash';
 import { generateStorySlug } from './story-slug';
 import { validateWrites } from './validate-writes';
 
 /** In the order they wrap each Document Service call: data is completed before it is validated. */
-export default [computeSourceDocumentHash, generateStorySlug, validateWrites];
+export default [
+  computeSourceDocumentHash,
+  generateStorySlug,
+  protectQuoteApprovals,
+  validateWrites,
+  enforceSourcingRules,
+];

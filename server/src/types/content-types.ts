@@ -73,6 +73,7 @@ export type AnonymousQuote = {
   approvedBy?: { id: number } | null;
   approvedAt?: string | null;
   approvedFingerprint?: string | null;
+  approvalComment?: string | null;
 };
 
 export type Story = Document & {
@@ -88,6 +89,7 @@ export type Story = Document & {
   citations?: DocumentCitation[];
   anonymousQuotes?: AnonymousQuote[];
   editorNotes?: string | null;
+  updatedBy?: { id: number } | null;
 };
 
 export type ConfidentialSource = Document & {
@@ -108,4 +110,15 @@ export type Correction = Document & {
   issuedBy?: { id: number } | null;
   lateReason?: string | null;
   supersedes?: Correction | null;
+};
+
+export type ChangeLogEntry = Document & {
+  storyDocumentId: string;
+  kind: 'non_substantive';
+  reason: string;
+  declaredBy?: { id: number } | null;
+  declaredAt: string;
+  draftFingerprint: string;
+  changes?: unknown;
+  republishedAt?: string | null;
 };

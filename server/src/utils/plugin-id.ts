@@ -6,3 +6,5 @@ export const STORY_UID = `plugin::${PLUGIN_ID}.story` as const;
 export const SOURCE_DOCUMENT_UID = `plugin::${PLUGIN_ID}.source-document` as const;
 export const CONFIDENTIAL_SOURCE_UID = `plugin::${PLUGIN_ID}.confidential-source` as const;
 export const CORRECTION_UID = `plugin::${PLUGIN_ID}.correction` as const;
+export const CHANGE_LOG_UID = `plugin::${PLUGIN_ID}.change-log-entry` as const;
+export const ANONYMOUS_QUOTE_UID = `${COMPONENT_CATEGORY}.anonymous-quote` as const;

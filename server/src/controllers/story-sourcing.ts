@@ -1,0 +1,107 @@
+import type { Core } from '@strapi/strapi';
+import { errors, validateYupSchema, yup } from '@strapi/utils';
+import type { Context } from 'koa';
+
+import { readerVisibleChanges } from '../rules/reader-visible-changes';
+import { getService } from '../utils/get-service';
+
+const quoteParams = yup.object({
+  documentId: yup.string().required(),
+  quoteIndex: yup
+    .string()
+    .required()
+    .matches(/^\d+$/, 'quoteIndex must be the position of the quote in the story, from 0'),
+});
+
+const approveBody = yup
+  .object({
+    comment: yup.string().nullable().max(2000, 'comment must be at most ${max} characters'),
+  })
+  .noUnknown(true, 'unknown field(s): ${unknown}');
+
+const rejectBody = yup
+  .object({
+    comment: yup
+      .string()
+      .required('comment: say why the quote is rejected, so the desk can fix it')
+      .trim()
+      .min(3, 'comment: say why the quote is rejected, so the desk can fix it')
+      .max(2000, 'comment must be at most ${max} characters'),
+  })
+  .noUnknown(true, 'unknown field(s): ${unknown}');
+
+const declarationBody = yup
+  .object({
+    reason: yup
+      .string()
+      .required('reason: say why the change does not need a correction')
+      .trim()
+      .min(
+        10,
+        'reason must be at least ${min} characters: say why the change does not need a correction'
+      )
+      .max(2000, 'reason must be at most ${max} characters'),
+  })
+  .noUnknown(true, 'unknown field(s): ${unknown}');
+
+/** Admin routes on a story's sourcing: readiness, quote decisions, non-substantive changes. */
+const storySourcing = ({ strapi }: { strapi: Core.Strapi }) => {
+  const decide = (decision: 'approved' | 'rejected', bodySchema: typeof approveBody) =>
+    async function handle(ctx: Context) {
+      const { documentId, quoteIndex } = await validateYupSchema(quoteParams)(ctx.params);
+      const { comment } = await validateYupSchema(bodySchema)(ctx.request.body ?? {});
+      ctx.body = {
+        data: await getService('approvals', { strapi }).decide(
+          documentId,
+          Number(quoteIndex),
+          decision,
+          {
+            userId: ctx.state.user.id,
+            comment,
+          }
+        ),
+      };
+    };
+
+  return {
+    async readiness(ctx: Context) {
+      ctx.body = {
+        data: await getService('readiness', { strapi }).evaluate(ctx.params.documentId),
+      };
+    },
+
+    approveQuote: decide('approved', approveBody),
+    rejectQuote: decide('rejected', rejectBody),
+
+    async declareNonSubstantive(ctx: Context) {
+      const { reason } = await validateYupSchema(declarationBody)(ctx.request.body ?? {});
+      const { snapshot } = await getService('readiness', { strapi }).assess(ctx.params.documentId);
+      if (!snapshot.published) {
+        throw new errors.ValidationError(
+          'This story has never been published: a first publication needs no declaration.'
+        );
+      }
+      if (readerVisibleChanges(snapshot.draft, snapshot.published).length === 0) {
+        throw new errors.ValidationError(
+          'Nothing to declare: the draft reads exactly like the published story.'
+        );
+      }
+      const entry = await getService('change-log', { strapi }).declareNonSubstantive(
+        snapshot.draft,
+        snapshot.published,
+        reason,
+        ctx.state.user.id
+      );
+      ctx.status = 201;
+      ctx.body = {
+        data: {
+          documentId: entry.documentId,
+          changes: entry.changes,
+          declaredAt: entry.declaredAt,
+        },
+      };
+    },
+  };
+};
+
+export default storySourcing;

@@ -1,0 +1,36 @@
+import { actionId, ACTIONS } from '../permissions';
+
+const requires = (action: (typeof ACTIONS)[keyof typeof ACTIONS]) => ({
+  policies: [{ name: 'admin::hasPermissions', config: { actions: [actionId(action)] } }],
+});
+
+// Admin routes live under /intelligence-stories (the admin API) and each checks its own action.
+export default {
+  type: 'admin',
+  routes: [
+    {
+      method: 'GET',
+      path: '/stories/:documentId/readiness',
+      handler: 'story-sourcing.readiness',
+      config: requires(ACTIONS.readSourcing),
+    },
+    {
+      method: 'POST',
+      path: '/stories/:documentId/quotes/:quoteIndex/approve',
+      handler: 'story-sourcing.approveQuote',
+      config: requires(ACTIONS.approveQuotes),
+    },
+    {
+      method: 'POST',
+      path: '/stories/:documentId/quotes/:quoteIndex/reject',
+      handler: 'story-sourcing.rejectQuote',
+      config: requires(ACTIONS.approveQuotes),
+    },
+    {
+      method: 'POST',
+      path: '/stories/:documentId/non-substantive-change',
+      handler: 'story-sourcing.declareNonSubstantive',
+      config: requires(ACTIONS.manageSourcing),
+    },
+  ],
+};

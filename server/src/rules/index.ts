@@ -1,0 +1,43 @@
+import { citesASourceDocument } from './R1-cites-a-source-document';
+import { icd203EstimativeLanguage } from './R10-icd203-estimative-language';
+import { citedPagesExist } from './R2-cited-pages-exist';
+import { anonymityReason } from './R3-anonymity-reason';
+import { specificAttribution } from './R4-specific-attribution';
+import { sourceKnownToAnEditor } from './R5-source-known-to-an-editor';
+import { quoteApproved } from './R6-quote-approved';
+import { informationNotOpinion } from './R7-information-not-opinion';
+import { bylineForAnonymousSourcing } from './R8-byline';
+import { noStealthEdits } from './R9-no-stealth-edits';
+import type { Rule, RuleCode, RuleLevel, RuleOptions, StorySnapshot, Violation } from './types';
+
+export const RULES: Record<RuleCode, Rule> = {
+  R1: citesASourceDocument,
+  R2: citedPagesExist,
+  R3: anonymityReason,
+  R4: specificAttribution,
+  R5: sourceKnownToAnEditor,
+  R6: quoteApproved,
+  R7: informationNotOpinion,
+  R8: bylineForAnonymousSourcing,
+  R9: noStealthEdits,
+  R10: icd203EstimativeLanguage,
+};
+
+export type Readiness = { ready: boolean; errors: Violation[]; warnings: Violation[] };
+
+/** Runs every rule that is not off; errors block publishing, warnings are only reported. */
+export const evaluateRules = (
+  snapshot: StorySnapshot,
+  levels: Record<RuleCode, RuleLevel>,
+  options: RuleOptions
+): Readiness => {
+  const errors: Violation[] = [];
+  const warnings: Violation[] = [];
+  for (const [code, rule] of Object.entries(RULES) as Array<[RuleCode, Rule]>) {
+    const level = levels[code];
+    if (level !== 'off') {
+      (level === 'error' ? errors : warnings).push(...rule(snapshot, options));
+    }
+  }
+  return { ready: errors.length === 0, errors, warnings };
+};

@@ -1,0 +1,79 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+import { actionId, ACTIONS } from '../permissions';
+import type { AnonymousQuote, Story } from '../types/content-types';
+import { getConfig } from '../utils/get-config';
+import { getService } from '../utils/get-service';
+import { ANONYMOUS_QUOTE_UID, STORY_UID } from '../utils/plugin-id';
+
+type Decision = 'approved' | 'rejected';
+
+const SUPER_ADMIN_CODE = 'strapi-super-admin';
+
+/**
+ * The standards desk's decisions on anonymous quotes. Approval fields are written only here (the
+ * story's own writes cannot set them), on the draft's component row, so a decision covers exactly
+ * the text it was made on.
+ */
+const approvals = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Whether an admin user currently holds the approve permission (super admins always do). */
+  async mayApprove(userId: number): Promise<boolean> {
+    const user = await strapi.db
+      .query('admin::user')
+      .findOne({ where: { id: userId, isActive: true }, populate: ['roles'] });
+    const roles: Array<{ id: number; code: string }> = user?.roles ?? [];
+    if (roles.some((role) => role.code === SUPER_ADMIN_CODE)) {
+      return true;
+    }
+    const granted = await strapi.db.query('admin::permission').count({
+      where: {
+        action: actionId(ACTIONS.approveQuotes),
+        role: { id: { $in: roles.map((role) => role.id) } },
+      },
+    });
+    return granted > 0;
+  },
+
+  async decide(
+    storyDocumentId: string,
+    quoteIndex: number,
+    decision: Decision,
+    { userId, comment }: { userId: number; comment?: string | null }
+  ) {
+    const story = (await strapi.documents(STORY_UID).findOne({
+      documentId: storyDocumentId,
+      status: 'draft',
+      populate: { anonymousQuotes: true, updatedBy: { fields: ['id'] } },
+    })) as (Story & { anonymousQuotes: AnonymousQuote[] }) | null;
+    if (!story) {
+      throw new errors.NotFoundError('No story has this documentId');
+    }
+    const quote = story.anonymousQuotes[quoteIndex];
+    if (!quote?.id) {
+      throw new errors.NotFoundError(
+        `Quote ${quoteIndex + 1} does not exist: the story has ${story.anonymousQuotes.length} anonymous quote(s)`
+      );
+    }
+    // Four eyes (NYT, Washington Post): whoever shaped the story last does not clear its sourcing.
+    if (getConfig(strapi).fourEyes && story.updatedBy?.id === userId) {
+      throw new errors.ForbiddenError(
+        'You edited this story last: another standards editor must approve or reject its quotes.'
+      );
+    }
+
+    await strapi.db.query(ANONYMOUS_QUOTE_UID).update({
+      where: { id: quote.id },
+      data: {
+        approvalState: decision,
+        approvedBy: userId,
+        approvedAt: new Date(),
+        approvedFingerprint: getService('quotes', { strapi }).fingerprint(quote),
+        approvalComment: comment ?? null,
+      },
+    });
+    return getService('readiness', { strapi }).evaluate(storyDocumentId);
+  },
+});
+
+export default approvals;

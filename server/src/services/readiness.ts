@@ -1,0 +1,114 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+import { evaluateRules, type Readiness } from '../rules';
+import type { StorySnapshot } from '../rules/types';
+import type { AnonymousQuote, ChangeLogEntry, Correction, Story } from '../types/content-types';
+import { getConfig } from '../utils/get-config';
+import { getService } from '../utils/get-service';
+import { CORRECTION_UID, STORY_UID } from '../utils/plugin-id';
+
+type DraftQuote = AnonymousQuote & {
+  confidentialSource?: { editorsWhoKnow?: Array<{ id: number }> } | null;
+};
+
+/**
+ * Gathers what the editorial rules look at and runs them: for the publish gate, and for the
+ * readiness checklist an editor sees before publishing.
+ */
+const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
+  const stories = () => strapi.documents(STORY_UID);
+
+  const loadDraft = async (documentId: string) =>
+    (await stories().findOne({
+      documentId,
+      status: 'draft',
+      populate: {
+        bylines: true,
+        sourceDocuments: { populate: { keyJudgments: true } },
+        citations: {
+          populate: { sourceDocument: { fields: ['documentId', 'title', 'pageCount'] } },
+        },
+        anonymousQuotes: {
+          populate: {
+            confidentialSource: {
+              fields: ['id'],
+              populate: { editorsWhoKnow: { fields: ['id'] } },
+            },
+            approvedBy: { fields: ['id'] },
+          },
+        },
+      },
+    })) as StorySnapshot['draft'] | null;
+
+  const loadPublished = async (documentId: string) =>
+    (await stories().findOne({
+      documentId,
+      status: 'published',
+      populate: {
+        citations: { populate: { sourceDocument: { fields: ['documentId'] } } },
+        anonymousQuotes: true,
+      },
+    })) as Story | null;
+
+  const correctionsSince = async (documentId: string, since: string) =>
+    (await strapi.documents(CORRECTION_UID).findMany({
+      filters: { storyDocumentId: documentId, issuedAt: { $gt: since } },
+      fields: ['kind', 'issuedAt'],
+    })) as Correction[];
+
+  return {
+    /** The rules' verdict on the current draft, with what it was based on. */
+    async assess(documentId: string): Promise<{
+      readiness: Readiness;
+      snapshot: StorySnapshot;
+      declaration: ChangeLogEntry | null;
+    }> {
+      const draft = await loadDraft(documentId);
+      if (!draft) {
+        throw new errors.NotFoundError('No story has this documentId');
+      }
+      const published = await loadPublished(documentId);
+      const approvals = getService('approvals', { strapi });
+      const fingerprint = getService('quotes', { strapi }).fingerprint;
+
+      const mayApprove = new Map<number, Promise<boolean>>();
+      const quotes = await Promise.all(
+        ((draft.anonymousQuotes ?? []) as DraftQuote[]).map(async (quote) => {
+          const approverId = quote.approvedBy?.id;
+          if (approverId && !mayApprove.has(approverId)) {
+            mayApprove.set(approverId, approvals.mayApprove(approverId));
+          }
+          return {
+            fingerprint: fingerprint(quote),
+            sourceKnownToEditors: quote.confidentialSource
+              ? (quote.confidentialSource.editorsWhoKnow ?? []).length
+              : null,
+            approverMayApprove: approverId ? await mayApprove.get(approverId)! : false,
+          };
+        })
+      );
+
+      const declaration = published
+        ? await getService('change-log', { strapi }).pendingDeclaration(draft)
+        : null;
+      const snapshot: StorySnapshot = {
+        draft,
+        quotes,
+        published,
+        correctionsSincePublish: published?.publishedAt
+          ? await correctionsSince(documentId, published.publishedAt)
+          : [],
+        nonSubstantiveReason: declaration?.reason ?? null,
+      };
+      const config = getConfig(strapi);
+      return { readiness: evaluateRules(snapshot, config.rules, config), snapshot, declaration };
+    },
+
+    async evaluate(documentId: string): Promise<Readiness> {
+      return (await this.assess(documentId)).readiness;
+    },
+  };
+};
+
+export default readiness;
