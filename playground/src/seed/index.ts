@@ -55,7 +55,6 @@ export const seedExampleStory = async (strapi: Core.Strapi): Promise<'created' |
   await strapi.documents(UIDS.sourceDocument).publish({ documentId: document.documentId });
 
   const { anonymousQuote, citations, ...story } = STORY;
-  const approvedFingerprint = strapi.plugin(PLUGIN).service('quotes').fingerprint(anonymousQuote);
 
   const created = await strapi.documents(UIDS.story).create({
     data: {
