@@ -3,4 +3,5 @@ export const UIDS = {
   sourceDocument: 'plugin::intelligence-stories.source-document',
   confidentialSource: 'plugin::intelligence-stories.confidential-source',
   correction: 'plugin::intelligence-stories.correction',
+  changeLog: 'plugin::intelligence-stories.change-log-entry',
 } as const;

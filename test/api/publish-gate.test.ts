@@ -1,0 +1,312 @@
+import { createAdminUser } from '../helpers/auth';
+import { contentManager } from '../helpers/content-manager';
+import { createSourcedStory, sourcingApi, updateQuote } from '../helpers/sourcing';
+import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { UIDS } from '../helpers/uids';
+
+type Violation = { code: string; path: string; message: string };
+type PublishOutcome = { ok: boolean; violations: Violation[]; message: string };
+
+describe('the publish gate', () => {
+  let app: TestApp;
+  let cm: ReturnType<typeof contentManager>;
+  let standards: ReturnType<typeof sourcingApi>;
+  let standardsEditorId: number;
+
+  beforeAll(async () => {
+    app = await bootStrapi();
+    const admin = await createAdminUser(app);
+    cm = contentManager(app, admin.token);
+    standards = sourcingApi(app, admin.token);
+    standardsEditorId = admin.user.id;
+  });
+
+  afterAll(async () => {
+    await app?.destroy();
+  });
+
+  const isPublished = async (documentId: string) =>
+    Boolean(await app.strapi.documents(UIDS.story).findOne({ documentId, status: 'published' }));
+
+  const publishPaths: Array<[string, (documentId: string) => Promise<PublishOutcome>]> = [
+    [
+      "the Content Manager's publish route",
+      async (documentId) => {
+        const res = await cm.publish(UIDS.story, documentId);
+        return {
+          ok: res.status === 200,
+          violations: res.body.error?.details?.violations ?? [],
+          message: res.body.error?.message ?? '',
+        };
+      },
+    ],
+    [
+      'strapi.documents().publish',
+      async (documentId) => {
+        try {
+          await app.strapi.documents(UIDS.story).publish({ documentId });
+          return { ok: true, violations: [], message: '' };
+        } catch (error) {
+          const { details, message } = error as {
+            details?: { violations?: Violation[] };
+            message: string;
+          };
+          return { ok: false, violations: details?.violations ?? [], message };
+        }
+      },
+    ],
+  ];
+
+  const newStory = async (title: string, { approve = true } = {}) => {
+    const story = await createSourcedStory(app, { title, knownBy: standardsEditorId });
+    if (approve) {
+      expect((await standards.approve(story.documentId)).status).toBe(200);
+    }
+    return story.documentId;
+  };
+
+  type RuleCase = {
+    code: string;
+    path: string;
+    approve?: boolean;
+    breakIt: (documentId: string) => Promise<void>;
+    fixIt: (documentId: string) => Promise<void>;
+  };
+
+  const reapprove = async (documentId: string) => {
+    expect((await standards.approve(documentId)).status).toBe(200);
+  };
+
+  const ruleCases: RuleCase[] = [
+    {
+      code: 'R1',
+      path: 'sourceDocuments',
+      breakIt: async (id) => {
+        await app.strapi
+          .documents(UIDS.story)
+          .update({ documentId: id, data: { sourceDocuments: [], citations: [] } });
+      },
+      fixIt: async (id) => {
+        const story = await app.strapi.documents(UIDS.story).findOne({ documentId: id });
+        const documentId = (await app.strapi.documents(UIDS.sourceDocument).findFirst({}))!
+          .documentId;
+        await app.strapi.documents(UIDS.story).update({
+          documentId: story!.documentId,
+          data: { sourceDocuments: [documentId] },
+        });
+      },
+    },
+    {
+      code: 'R2',
+      path: 'citations[0].sourceDocument',
+      breakIt: async (id) => {
+        await app.strapi.documents(UIDS.story).update({
+          documentId: id,
+          data: { citations: [{ page: 3, passage: 'A passage', passageType: 'quote' }] },
+        });
+      },
+      fixIt: async (id) => {
+        const documentId = (await app.strapi.documents(UIDS.sourceDocument).findFirst({}))!
+          .documentId;
+        await app.strapi.documents(UIDS.story).update({
+          documentId: id,
+          data: {
+            citations: [
+              { sourceDocument: documentId, page: 3, passage: 'A passage', passageType: 'quote' },
+            ],
+          },
+        });
+      },
+    },
+    {
+      code: 'R3',
+      path: 'anonymousQuotes[0].anonymityReason',
+      breakIt: (id) => updateQuote(app, id, { anonymityReason: 'on condition of anonymity' }),
+      fixIt: async (id) => {
+        await updateQuote(app, id, {
+          anonymityReason: 'Not authorized to discuss sanctions before they were announced.',
+        });
+        await reapprove(id);
+      },
+    },
+    {
+      code: 'R4',
+      path: 'anonymousQuotes[0].attribution',
+      breakIt: (id) => updateQuote(app, id, { attribution: 'a source' }),
+      fixIt: async (id) => {
+        await updateQuote(app, id, {
+          attribution: 'a White House official who attended the meeting',
+        });
+        await reapprove(id);
+      },
+    },
+    {
+      code: 'R5',
+      path: 'anonymousQuotes[0].confidentialSource',
+      breakIt: async (id) => {
+        const story = await app.strapi.documents(UIDS.story).findOne({
+          documentId: id,
+          populate: { anonymousQuotes: { populate: ['confidentialSource'] } },
+        });
+        await app.strapi.documents(UIDS.confidentialSource).update({
+          documentId: story!.anonymousQuotes![0].confidentialSource!.documentId,
+          data: { editorsWhoKnow: [] },
+        });
+      },
+      fixIt: async (id) => {
+        const story = await app.strapi.documents(UIDS.story).findOne({
+          documentId: id,
+          populate: { anonymousQuotes: { populate: ['confidentialSource'] } },
+        });
+        await app.strapi.documents(UIDS.confidentialSource).update({
+          documentId: story!.anonymousQuotes![0].confidentialSource!.documentId,
+          data: { editorsWhoKnow: [standardsEditorId] },
+        });
+      },
+    },
+    {
+      code: 'R6',
+      path: 'anonymousQuotes[0].approvalState',
+      approve: false,
+      breakIt: async () => undefined,
+      fixIt: reapprove,
+    },
+    {
+      code: 'R7',
+      path: 'anonymousQuotes[0].informationNotOpinion',
+      breakIt: (id) => updateQuote(app, id, { informationNotOpinion: false }),
+      fixIt: (id) => updateQuote(app, id, { informationNotOpinion: true }),
+    },
+    {
+      code: 'R8',
+      path: 'bylines',
+      breakIt: async (id) => {
+        await app.strapi.documents(UIDS.story).update({ documentId: id, data: { bylines: [] } });
+      },
+      fixIt: async (id) => {
+        await app.strapi
+          .documents(UIDS.story)
+          .update({ documentId: id, data: { bylines: [{ name: 'A. Reporter' }] } });
+      },
+    },
+    {
+      code: 'R10',
+      path: 'sourceDocuments[0].keyJudgments[0].text',
+      breakIt: async (id) => {
+        const document = await app.strapi.documents(UIDS.sourceDocument).create({
+          data: {
+            title: 'An assessment',
+            issuer: 'ODNI',
+            pageCount: 15,
+            classification: 'declassified',
+            keyJudgments: [
+              { text: 'Moscow possibly sought to interfere.', confidence: 'moderate' },
+            ],
+          },
+        });
+        await app.strapi
+          .documents(UIDS.story)
+          .update({ documentId: id, data: { sourceDocuments: [document.documentId] } });
+      },
+      fixIt: async (id) => {
+        const story = await app.strapi
+          .documents(UIDS.story)
+          .findOne({ documentId: id, populate: ['sourceDocuments'] });
+        await app.strapi.documents(UIDS.sourceDocument).update({
+          documentId: story!.sourceDocuments![0].documentId,
+          data: {
+            keyJudgments: [
+              {
+                text: 'Moscow likely sought to interfere.',
+                confidence: 'moderate',
+                likelihood: 'likely',
+              },
+            ],
+          },
+        });
+      },
+    },
+  ];
+
+  describe.each(publishPaths)('through %s', (pathName, publish) => {
+    it('publishes a well-sourced story', async () => {
+      const id = await newStory(`Well sourced via ${pathName}`);
+      expect(await publish(id)).toMatchObject({ ok: true });
+      expect(await isPublished(id)).toBe(true);
+    });
+
+    it.each(ruleCases.map((ruleCase) => [ruleCase.code, ruleCase] as const))(
+      'refuses a story breaking %s, then publishes it once fixed',
+      async (code, { path, approve, breakIt, fixIt }) => {
+        const id = await newStory(`${code} via ${pathName}`, { approve: approve ?? true });
+        await breakIt(id);
+
+        const refused = await publish(id);
+        expect(refused.ok).toBe(false);
+        expect(refused.violations).toContainEqual(expect.objectContaining({ code, path }));
+        expect(refused.message).toContain(`${code} `);
+        expect(await isPublished(id)).toBe(false);
+
+        await fixIt(id);
+        expect(await publish(id)).toMatchObject({ ok: true, violations: [] });
+        expect(await isPublished(id)).toBe(true);
+      }
+    );
+
+    it('refuses a silent change to a published story (R9) until it is declared non-substantive', async () => {
+      const id = await newStory(`R9 via ${pathName}`);
+      expect((await publish(id)).ok).toBe(true);
+      await app.strapi
+        .documents(UIDS.story)
+        .update({ documentId: id, data: { title: `R9 via ${pathName}, retitled` } });
+
+      const refused = await publish(id);
+      expect(refused.violations).toContainEqual(
+        expect.objectContaining({ code: 'R9', path: 'title' })
+      );
+      const published = await app.strapi
+        .documents(UIDS.story)
+        .findOne({ documentId: id, status: 'published' });
+      expect(published?.title).toBe(`R9 via ${pathName}`);
+
+      const declared = await standards.declareNonSubstantive(
+        id,
+        'Headline shortened; no facts changed.'
+      );
+      expect(declared.status).toBe(201);
+      expect(declared.body.data.changes).toEqual({
+        fields: ['title'],
+        title: { before: `R9 via ${pathName}`, after: `R9 via ${pathName}, retitled` },
+      });
+      expect(await publish(id)).toMatchObject({ ok: true });
+
+      const log = await app.strapi
+        .documents(UIDS.changeLog)
+        .findMany({ filters: { storyDocumentId: id } });
+      expect(log).toHaveLength(1);
+      expect(log[0]).toMatchObject({
+        reason: 'Headline shortened; no facts changed.',
+        republishedAt: expect.any(String),
+      });
+    });
+
+    it('lets a correction issued since the last publish cover a change (R9)', async () => {
+      const id = await newStory(`R9 corrected via ${pathName}`);
+      expect((await publish(id)).ok).toBe(true);
+      await app.strapi
+        .documents(UIDS.story)
+        .update({ documentId: id, data: { dek: 'A corrected dek' } });
+      expect((await publish(id)).violations.map((v) => v.code)).toEqual(['R9']);
+
+      await app.strapi.documents(UIDS.correction).create({
+        data: {
+          storyDocumentId: id,
+          kind: 'correction',
+          text: 'An earlier version of this story misstated the dek.',
+          issuedAt: new Date(Date.now() + 1000).toISOString(),
+        },
+      });
+      expect(await publish(id)).toMatchObject({ ok: true });
+    });
+  });
+});
