@@ -5,6 +5,7 @@ import upperFirst from 'lodash/upperFirst';
 
 import components from './components';
 import documentMiddlewares from './document-middlewares';
+import { bulkPublishGate } from './middlewares/bulk-publish-gate';
 import { COMPONENT_CATEGORY } from './utils/plugin-id';
 
 /**
@@ -28,11 +29,27 @@ const registerComponents = (strapi: Core.Strapi) => {
   }
 };
 
+type RouteList = { routes: Array<{ handler: string; config?: { middlewares?: unknown[] } }> };
+
+/** Checks a Content Manager bulk publish of stories as a whole, before any of them is published. */
+const guardBulkPublish = (strapi: Core.Strapi) => {
+  const { admin } = strapi.plugin('content-manager').routes as unknown as { admin: RouteList };
+  const route = admin.routes.find(({ handler }) => handler === 'collection-types.bulkPublish');
+  if (!route) {
+    throw new Error('intelligence-stories: the Content Manager bulk publish route was not found');
+  }
+  route.config = {
+    ...route.config,
+    middlewares: [...(route.config?.middlewares ?? []), bulkPublishGate(strapi)],
+  };
+};
+
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerComponents(strapi);
   for (const middleware of documentMiddlewares) {
     strapi.documents.use(middleware(strapi));
   }
+  guardBulkPublish(strapi);
 };
 
 export default register;

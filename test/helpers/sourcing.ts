@@ -90,10 +90,10 @@ export const updateQuote = async (
       anonymousQuotes: [
         {
           id: quote.id,
-          quote: quote.quote,
-          attribution: quote.attribution,
-          anonymityReason: quote.anonymityReason,
-          informationNotOpinion: quote.informationNotOpinion,
+          quote: quote.quote ?? '',
+          attribution: quote.attribution ?? '',
+          anonymityReason: quote.anonymityReason ?? '',
+          informationNotOpinion: quote.informationNotOpinion ?? false,
           ...changes,
         },
       ],

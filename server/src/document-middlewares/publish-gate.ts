@@ -1,9 +1,8 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import toPath from 'lodash/toPath';
 
 import { getService } from '../utils/get-service';
 import { STORY_UID } from '../utils/plugin-id';
+import { publishRefusedError } from '../utils/publish-refusal';
 
 /**
  * The sourcing rules, enforced where every publish passes: the Content Manager's publish and bulk
@@ -20,23 +19,15 @@ export const enforceSourcingRules =
     const { readiness, snapshot, declaration } = await getService('readiness', {
       strapi,
     }).assess(documentId);
-    const { errors: violations, warnings } = readiness;
-
-    if (violations.length > 0) {
-      const title = snapshot.draft.title;
-      throw new errors.ValidationError(
-        `"${title}" cannot be published: ${violations.map((v) => `${v.code} ${v.message}`).join(' ')}`,
+    if (readiness.errors.length > 0) {
+      throw publishRefusedError([
         {
           documentId,
-          violations,
-          warnings,
-          errors: violations.map((violation) => ({
-            path: toPath(violation.path),
-            message: `${violation.code}: ${violation.message}`,
-            name: 'ValidationError',
-          })),
-        }
-      );
+          title: snapshot.draft.title,
+          violations: readiness.errors,
+          warnings: readiness.warnings,
+        },
+      ]);
     }
 
     return strapi.db.transaction(async () => {

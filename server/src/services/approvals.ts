@@ -56,8 +56,9 @@ const approvals = ({ strapi }: { strapi: Core.Strapi }) => ({
       );
     }
     // Four eyes (NYT, Washington Post): whoever shaped the story last does not clear its sourcing.
+    // A PolicyError, because Strapi replaces other ForbiddenErrors' messages with "Forbidden".
     if (getConfig(strapi).fourEyes && story.updatedBy?.id === userId) {
-      throw new errors.ForbiddenError(
+      throw new errors.PolicyError(
         'You edited this story last: another standards editor must approve or reject its quotes.'
       );
     }
