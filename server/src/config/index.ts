@@ -64,7 +64,7 @@ const DEFAULT_CONFIG: PluginConfig = {
 };
 
 const phraseList = () =>
-  yup.array().of(yup.string().trim().min(1, 'phrases cannot be empty').required()).min(0);
+  yup.array().of(yup.string().required('phrases cannot be empty'));
 
 const configSchema = yup
   .object({
