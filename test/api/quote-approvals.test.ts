@@ -228,6 +228,20 @@ describe('anonymous-quote approvals and readiness', () => {
     } finally {
       app.strapi.config.set('plugin::intelligence-stories.fourEyes', true);
     }
+    // The approval of a role that holds the permission satisfies R6 …
+    expect(await codes(story.documentId)).toEqual([]);
+
+    // … until that role loses the permission.
+    await app.strapi.db
+      .query('admin::permission')
+      .deleteMany({ where: { action: APPROVE, role: { id: role.id } } });
+    const { errors } = (await chiefApi.readiness(story.documentId)).body.data;
+    expect(errors).toEqual([
+      expect.objectContaining({
+        code: 'R6',
+        message: expect.stringMatching(/may not approve quotes/),
+      }),
+    ]);
   });
 
   it('rejects a quote with a comment, and publishing stays refused', async () => {

@@ -63,8 +63,7 @@ const DEFAULT_CONFIG: PluginConfig = {
   fourEyes: true,
 };
 
-const phraseList = () =>
-  yup.array().of(yup.string().required('phrases cannot be empty'));
+const phraseList = () => yup.array().of(yup.string().required('phrases cannot be empty'));
 
 const configSchema = yup
   .object({

@@ -16,21 +16,23 @@ export const enforceSourcingRules =
       return next();
     }
     const { documentId } = ctx.params as { documentId: string };
-    const { readiness, snapshot, declaration } = await getService('readiness', {
-      strapi,
-    }).assess(documentId);
-    if (readiness.errors.length > 0) {
-      throw publishRefusedError([
-        {
-          documentId,
-          title: snapshot.draft.title,
-          violations: readiness.errors,
-          warnings: readiness.warnings,
-        },
-      ]);
-    }
 
+    // Checked inside the publish's own transaction, so the verdict and the publish see one state.
     return strapi.db.transaction(async () => {
+      const { readiness, snapshot, declaration } = await getService('readiness', {
+        strapi,
+      }).assess(documentId);
+      if (readiness.errors.length > 0) {
+        throw publishRefusedError([
+          {
+            documentId,
+            title: snapshot.draft.title,
+            violations: readiness.errors,
+            warnings: readiness.warnings,
+          },
+        ]);
+      }
+
       const result = await next();
       if (declaration && snapshot.published) {
         await getService('change-log', { strapi }).markRepublished(declaration);
