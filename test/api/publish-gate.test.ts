@@ -77,6 +77,17 @@ describe('the publish gate', () => {
     expect((await standards.approve(documentId)).status).toBe(200);
   };
 
+  const setEditorsWhoKnow = async (storyId: string, editors: number[]) => {
+    const story = await app.strapi.documents(UIDS.story).findOne({
+      documentId: storyId,
+      populate: { anonymousQuotes: { populate: ['confidentialSource'] } },
+    });
+    await app.strapi.documents(UIDS.confidentialSource).update({
+      documentId: story!.anonymousQuotes![0].confidentialSource!.documentId,
+      data: { editorsWhoKnow: editors },
+    });
+  };
+
   const ruleCases: RuleCase[] = [
     {
       code: 'R1',
@@ -143,26 +154,8 @@ describe('the publish gate', () => {
     {
       code: 'R5',
       path: 'anonymousQuotes[0].confidentialSource',
-      breakIt: async (id) => {
-        const story = await app.strapi.documents(UIDS.story).findOne({
-          documentId: id,
-          populate: { anonymousQuotes: { populate: ['confidentialSource'] } },
-        });
-        await app.strapi.documents(UIDS.confidentialSource).update({
-          documentId: story!.anonymousQuotes![0].confidentialSource!.documentId,
-          data: { editorsWhoKnow: [] },
-        });
-      },
-      fixIt: async (id) => {
-        const story = await app.strapi.documents(UIDS.story).findOne({
-          documentId: id,
-          populate: { anonymousQuotes: { populate: ['confidentialSource'] } },
-        });
-        await app.strapi.documents(UIDS.confidentialSource).update({
-          documentId: story!.anonymousQuotes![0].confidentialSource!.documentId,
-          data: { editorsWhoKnow: [standardsEditorId] },
-        });
-      },
+      breakIt: async (id) => setEditorsWhoKnow(id, []),
+      fixIt: async (id) => setEditorsWhoKnow(id, [standardsEditorId]),
     },
     {
       code: 'R6',
@@ -268,6 +261,15 @@ describe('the publish gate', () => {
         .documents(UIDS.story)
         .findOne({ documentId: id, status: 'published' });
       expect(published?.title).toBe(`R9 via ${pathName}`);
+
+      const tooShort = await standards.declareNonSubstantive(id, 'typo');
+      expect(tooShort.status).toBe(400);
+      expect(tooShort.body.error.message).toBe(
+        'reason must be at least 10 characters: say why the change does not need a correction'
+      );
+      expect(
+        await app.strapi.documents(UIDS.changeLog).count({ filters: { storyDocumentId: id } })
+      ).toBe(0);
 
       const declared = await standards.declareNonSubstantive(
         id,

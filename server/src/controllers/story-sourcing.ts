@@ -19,28 +19,24 @@ const approveBody = yup
   })
   .noUnknown(true, 'unknown field(s): ${unknown}');
 
+// A required explanation from the desk, e.g. why a quote is rejected.
+const explanation = (field: string, min: number, why: string) =>
+  yup
+    .string()
+    .required(`${field}: ${why}`)
+    .trim()
+    .min(min, `${field} must be at least \${min} characters: ${why}`)
+    .max(2000, `${field} must be at most \${max} characters`);
+
 const rejectBody = yup
   .object({
-    comment: yup
-      .string()
-      .required('comment: say why the quote is rejected, so the desk can fix it')
-      .trim()
-      .min(3, 'comment: say why the quote is rejected, so the desk can fix it')
-      .max(2000, 'comment must be at most ${max} characters'),
+    comment: explanation('comment', 3, 'say why the quote is rejected, so the desk can fix it'),
   })
   .noUnknown(true, 'unknown field(s): ${unknown}');
 
 const declarationBody = yup
   .object({
-    reason: yup
-      .string()
-      .required('reason: say why the change does not need a correction')
-      .trim()
-      .min(
-        10,
-        'reason must be at least ${min} characters: say why the change does not need a correction'
-      )
-      .max(2000, 'reason must be at most ${max} characters'),
+    reason: explanation('reason', 10, 'say why the change does not need a correction'),
   })
   .noUnknown(true, 'unknown field(s): ${unknown}');
 
