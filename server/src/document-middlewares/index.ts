@@ -1,3 +1,4 @@
+import { keepCorrectionsAppendOnly } from './append-only-corrections';
 import { enforceSourcingRules } from './publish-gate';
 import { protectQuoteApprovals } from './protect-quote-approvals';
 import { computeSourceDocumentHash } from './source-document-hash';
@@ -6,6 +7,7 @@ import { validateWrites } from './validate-writes';
 
 /** In the order they wrap each Document Service call: data is completed before it is validated. */
 export default [
+  keepCorrectionsAppendOnly,
   computeSourceDocumentHash,
   generateStorySlug,
   protectQuoteApprovals,
