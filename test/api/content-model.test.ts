@@ -5,7 +5,7 @@ import path from 'path';
 
 import { createAdminUser } from '../helpers/auth';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
-import { createStoryDraft } from '../helpers/stories';
+import { createStory, createStoryDraft } from '../helpers/stories';
 import { UIDS } from '../helpers/uids';
 
 const PDF_BYTES = Buffer.from(
@@ -173,7 +173,7 @@ describe('content model through the Document Service', () => {
 
   it('stores corrections against the story documentId, with the issuing editor', async () => {
     const { user } = await createAdminUser(app);
-    const story = await createStoryDraft(app, { title: 'Corrected story' });
+    const story = await createStory(app, { title: 'Corrected story' });
     const first = await app.strapi.documents(UIDS.correction).create({
       data: {
         storyDocumentId: story.documentId,

@@ -1,9 +1,11 @@
 import sourceDocument from './source-document';
 import story from './story';
+import storyCorrections from './story-corrections';
 import storySourcing from './story-sourcing';
 
 export default {
   'source-document': sourceDocument,
   story,
+  'story-corrections': storyCorrections,
   'story-sourcing': storySourcing,
 };

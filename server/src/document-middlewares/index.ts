@@ -1,4 +1,6 @@
 import { keepCorrectionsAppendOnly } from './append-only-corrections';
+import { stampCorrectionIssuance } from './correction-issuance';
+import { recordFirstPublication } from './first-publication';
 import { enforceSourcingRules } from './publish-gate';
 import { protectQuoteApprovals } from './protect-quote-approvals';
 import { computeSourceDocumentHash } from './source-document-hash';
@@ -8,9 +10,11 @@ import { validateWrites } from './validate-writes';
 /** In the order they wrap each Document Service call: data is completed before it is validated. */
 export default [
   keepCorrectionsAppendOnly,
+  stampCorrectionIssuance,
   computeSourceDocumentHash,
   generateStorySlug,
   protectQuoteApprovals,
   validateWrites,
   enforceSourcingRules,
+  recordFirstPublication,
 ];

@@ -32,5 +32,11 @@ export default {
       handler: 'story-sourcing.declareNonSubstantive',
       config: requires(ACTIONS.manageSourcing),
     },
+    {
+      method: 'POST',
+      path: '/stories/:documentId/corrections',
+      handler: 'story-corrections.issue',
+      config: requires(ACTIONS.issueCorrections),
+    },
   ],
 };

@@ -9,6 +9,11 @@ export type PublicCorrection = Pick<
   'documentId' | 'kind' | 'text' | 'issuedAt' | 'lateReason'
 > & { supersedes: string | null };
 
+export type CorrectionInput = Pick<Correction, 'kind' | 'text'> & {
+  lateReason?: string | null;
+  supersedes?: string | null;
+};
+
 const toPublicCorrection = (correction: Correction): PublicCorrection => ({
   documentId: correction.documentId,
   kind: correction.kind,
@@ -23,6 +28,34 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
    * The public record of corrections for a page of stories, oldest first, in one query whatever
    * the page size. Corrections are tied to the story's documentId, which survives publish cycles.
    */
+  /**
+   * Issues a correction on a published story. The server stamps when and by whom (see the
+   * correction-issuance middleware); the write validation refuses unpublished stories, a
+   * supersede of another story's correction, and a late correction without its reason.
+   */
+  async issue(
+    storyDocumentId: string,
+    input: Pick<Correction, 'kind' | 'text'> & {
+      lateReason?: string | null;
+      supersedes?: string | null;
+    },
+    userId: number
+  ): Promise<PublicCorrection> {
+    const created = (await strapi.documents(CORRECTION_UID).create({
+      data: {
+        storyDocumentId,
+        kind: input.kind,
+        text: input.text,
+        lateReason: input.lateReason ?? null,
+        supersedes: input.supersedes ?? null,
+        issuedBy: userId,
+      },
+      fields: PUBLIC_CORRECTION_FIELDS,
+      populate: { supersedes: { fields: ['documentId'] } },
+    } as Modules.Documents.ServiceParams<typeof CORRECTION_UID>['create'])) as Correction;
+    return toPublicCorrection(created);
+  },
+
   async publicByStory(storyDocumentIds: string[]): Promise<Map<string, PublicCorrection[]>> {
     const byStory = new Map<string, PublicCorrection[]>(storyDocumentIds.map((id) => [id, []]));
     if (storyDocumentIds.length === 0) {

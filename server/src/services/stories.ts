@@ -41,7 +41,16 @@ const stories = ({ strapi }: { strapi: Core.Strapi }) => ({
     const byStory = await getService('corrections', { strapi }).publicByStory(
       found.map((story) => story.documentId)
     );
-    return found.map((story) => ({ ...story, corrections: byStory.get(story.documentId) ?? [] }));
+    return found.map((story) => {
+      const corrections = byStory.get(story.documentId) ?? [];
+      const lastIssued = corrections[corrections.length - 1]?.issuedAt;
+      // Issuing a correction updates the story for readers, though no version was republished.
+      const updatedAt =
+        lastIssued && Date.parse(String(lastIssued)) > Date.parse(String(story.updatedAt))
+          ? lastIssued
+          : story.updatedAt;
+      return { ...story, updatedAt, corrections };
+    });
   },
 });
 

@@ -17,6 +17,10 @@ const throwViolations = (violations: Violation[]) => {
   });
 };
 
+// Reuters and the Washington Post ask that a correction long after publication say why it is late.
+const LATE_AFTER_DAYS = 30;
+const LATE_AFTER_MS = LATE_AFTER_DAYS * 24 * 60 * 60 * 1000;
+
 const toTime = (value: unknown) => (value ? new Date(String(value)).getTime() : null);
 
 /**
@@ -109,24 +113,45 @@ const writeValidation = ({ strapi }: { strapi: Core.Strapi }) => {
   const correctionViolations = async (documentId: string): Promise<Violation[]> => {
     const correction = (await strapi.documents(CORRECTION_UID).findOne({
       documentId,
-      fields: ['storyDocumentId'],
+      fields: ['storyDocumentId', 'issuedAt', 'lateReason'],
       populate: { supersedes: { fields: ['storyDocumentId'] } },
-    })) as Pick<Correction, 'storyDocumentId' | 'supersedes'> | null;
+    })) as Pick<Correction, 'storyDocumentId' | 'issuedAt' | 'lateReason' | 'supersedes'> | null;
     if (!correction) {
       return [];
     }
 
     const violations: Violation[] = [];
-    const story = await strapi.documents(STORY_UID).findFirst({
-      filters: { documentId: correction.storyDocumentId },
-      fields: ['documentId'],
-    });
+    const story = (await strapi.documents(STORY_UID).findOne({
+      documentId: correction.storyDocumentId,
+      status: 'published',
+      fields: ['firstPublishedAt'],
+    })) as Pick<Story, 'firstPublishedAt'> | null;
     if (!story) {
+      const exists = await strapi.documents(STORY_UID).count({
+        filters: { documentId: correction.storyDocumentId },
+      });
       violations.push({
         path: ['storyDocumentId'],
-        message: `storyDocumentId: no story has the documentId "${correction.storyDocumentId}"`,
+        message: exists
+          ? 'storyDocumentId: corrections are issued on published stories; this story is not published'
+          : `storyDocumentId: no story has the documentId "${correction.storyDocumentId}"`,
       });
     }
+
+    const firstPublished = toTime(story?.firstPublishedAt);
+    const issued = toTime(correction.issuedAt);
+    if (
+      firstPublished !== null &&
+      issued !== null &&
+      issued - firstPublished > LATE_AFTER_MS &&
+      !correction.lateReason?.trim()
+    ) {
+      violations.push({
+        path: ['lateReason'],
+        message: `lateReason: this correction comes more than ${LATE_AFTER_DAYS} days after the story was first published (${new Date(firstPublished).toISOString().slice(0, 10)}); say why it is late`,
+      });
+    }
+
     const superseded = correction.supersedes;
     if (superseded && superseded.storyDocumentId !== correction.storyDocumentId) {
       violations.push({

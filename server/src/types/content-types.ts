@@ -85,6 +85,7 @@ export type Story = Document & {
   dateline?: string | null;
   kind: StoryKind;
   backstory?: string | null;
+  firstPublishedAt?: string | null;
   sourceDocuments?: SourceDocument[];
   citations?: DocumentCitation[];
   anonymousQuotes?: AnonymousQuote[];

@@ -31,6 +31,7 @@ export const PUBLIC_STORY_FIELDS = [
   'dateline',
   'kind',
   'backstory',
+  'firstPublishedAt',
   'publishedAt',
   'updatedAt',
 ];

@@ -1,0 +1,38 @@
+import type { Core } from '@strapi/strapi';
+import { validateYupSchema, yup } from '@strapi/utils';
+import type { Context } from 'koa';
+
+import type { CorrectionInput } from '../services/corrections';
+import { getService } from '../utils/get-service';
+
+// Lengths and kinds are the correction schema's own, checked again on the write itself.
+const issueBody = yup
+  .object({
+    kind: yup
+      .mixed()
+      .oneOf(
+        ['correction', 'clarification', 'update', 'editors_note', 'retraction'],
+        'kind must be one of: ${values}'
+      )
+      .required('kind is required'),
+    text: yup.string().required('text: write the correction as readers will see it'),
+    lateReason: yup.string().nullable(),
+    supersedes: yup.string().nullable(),
+  })
+  .noUnknown(true, 'unknown field(s): ${unknown}; issuedAt and issuedBy are set by the server');
+
+const storyCorrections = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async issue(ctx: Context) {
+    const input = (await validateYupSchema(issueBody)(ctx.request.body ?? {})) as CorrectionInput;
+    ctx.status = 201;
+    ctx.body = {
+      data: await getService('corrections', { strapi }).issue(
+        ctx.params.documentId,
+        input,
+        ctx.state.user.id
+      ),
+    };
+  },
+});
+
+export default storyCorrections;
