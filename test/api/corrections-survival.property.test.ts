@@ -28,6 +28,7 @@ type Action = (typeof ACTIONS)[number];
 
 type Model = {
   published: boolean;
+  /** The draft's reader-visible text differs from what was last published. */
   draftDiffers: boolean;
   correctedSincePublish: boolean;
   corrections: Array<{ documentId: string; text: string; issuedAt: string }>;
@@ -66,7 +67,9 @@ describe('corrections survive any sequence of story actions', () => {
 
   const step = async (action: Action, documentId: string, model: Model, edit: number) => {
     const stories = app.strapi.documents(UIDS.story);
-    const mayPublish = !model.published || !model.draftDiffers || model.correctedSincePublish;
+    // R9: the story has been published, so a changed draft needs a correction since then, even
+    // when it was unpublished in between.
+    const mayPublish = !model.draftDiffers || model.correctedSincePublish;
     switch (action) {
       case 'editDraft':
         await stories.update({ documentId, data: { title: `Edited title ${edit}` } });

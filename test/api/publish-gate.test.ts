@@ -292,6 +292,26 @@ describe('the publish gate', () => {
       });
     });
 
+    it('keeps R9 through an unpublish: unpublishing does not launder a silent change', async () => {
+      const id = await newStory(`R9 unpublished via ${pathName}`);
+      expect((await publish(id)).ok).toBe(true);
+      await app.strapi.documents(UIDS.story).unpublish({ documentId: id });
+      await app.strapi.documents(UIDS.story).update({
+        documentId: id,
+        data: { dek: 'Quietly rewritten while offline' },
+      });
+
+      const refused = await publish(id);
+      expect(refused.violations).toContainEqual(
+        expect.objectContaining({ code: 'R9', path: 'dek' })
+      );
+      expect(await isPublished(id)).toBe(false);
+
+      const declared = await standards.declareNonSubstantive(id, 'Dek reworded for length only.');
+      expect(declared.status).toBe(201);
+      expect(await publish(id)).toMatchObject({ ok: true });
+    });
+
     it('lets a correction issued since the last publish cover a change (R9)', async () => {
       const id = await newStory(`R9 corrected via ${pathName}`);
       expect((await publish(id)).ok).toBe(true);

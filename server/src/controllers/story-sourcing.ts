@@ -72,19 +72,19 @@ const storySourcing = ({ strapi }: { strapi: Core.Strapi }) => {
     async declareNonSubstantive(ctx: Context) {
       const { reason } = await validateYupSchema(declarationBody)(ctx.request.body ?? {});
       const { snapshot } = await getService('readiness', { strapi }).assess(ctx.params.documentId);
-      if (!snapshot.published) {
+      if (!snapshot.previous) {
         throw new errors.ValidationError(
           'This story has never been published: a first publication needs no declaration.'
         );
       }
-      if (readerVisibleChanges(snapshot.draft, snapshot.published).length === 0) {
+      if (readerVisibleChanges(snapshot.draft, snapshot.previous.content).length === 0) {
         throw new errors.ValidationError(
-          'Nothing to declare: the draft reads exactly like the published story.'
+          'Nothing to declare: the draft reads exactly like the story as last published.'
         );
       }
       const entry = await getService('change-log', { strapi }).declareNonSubstantive(
         snapshot.draft,
-        snapshot.published,
+        snapshot.previous.content,
         reason,
         ctx.state.user.id
       );

@@ -1,6 +1,6 @@
 import { keepCorrectionsAppendOnly } from './append-only-corrections';
 import { stampCorrectionIssuance } from './correction-issuance';
-import { recordFirstPublication } from './first-publication';
+import { recordPublication } from './record-publication';
 import { enforceSourcingRules } from './publish-gate';
 import { protectQuoteApprovals } from './protect-quote-approvals';
 import { computeSourceDocumentHash } from './source-document-hash';
@@ -16,5 +16,5 @@ export default [
   protectQuoteApprovals,
   validateWrites,
   enforceSourcingRules,
-  recordFirstPublication,
+  recordPublication,
 ];

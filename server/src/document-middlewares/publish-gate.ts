@@ -34,7 +34,7 @@ export const enforceSourcingRules =
       }
 
       const result = await next();
-      if (declaration && snapshot.published) {
+      if (declaration) {
         await getService('change-log', { strapi }).markRepublished(declaration);
       }
       return result;

@@ -4,7 +4,7 @@ import isEqual from 'lodash/isEqual';
 import type { Story } from '../types/content-types';
 
 /** What readers see of a story, without row ids (publish re-creates rows and components). */
-const readerVisible = (story: Story) => ({
+export const readerVisible = (story: Story) => ({
   title: story.title ?? null,
   dek: story.dek ?? null,
   body: story.body ?? null,
@@ -21,11 +21,11 @@ const readerVisible = (story: Story) => ({
   })),
 });
 
-export type ReaderVisibleField = keyof ReturnType<typeof readerVisible>;
+export type ReaderVisible = ReturnType<typeof readerVisible>;
+export type ReaderVisibleField = keyof ReaderVisible;
 
-/** The reader-visible fields in which `draft` differs from `published`, in a stable order. */
-export const readerVisibleChanges = (draft: Story, published: Story): ReaderVisibleField[] => {
-  const before = readerVisible(published);
+/** The reader-visible fields in which `draft` differs from what was published, in a stable order. */
+export const readerVisibleChanges = (draft: Story, before: ReaderVisible): ReaderVisibleField[] => {
   const after = readerVisible(draft);
   return (Object.keys(after) as ReaderVisibleField[]).filter(
     (field) => !isEqual(after[field], before[field])

@@ -1,6 +1,7 @@
 import config from '../config';
 import type { AnonymousQuote, SourceDocument } from '../types/content-types';
 import { evaluateRules, RULES } from '.';
+import { readerVisible } from './reader-visible-changes';
 import type { RuleCode, StorySnapshot } from './types';
 
 const options = config.default;
@@ -49,7 +50,7 @@ const goodSnapshot = (): StorySnapshot => ({
     anonymousQuotes: [quote()],
   },
   quotes: [{ fingerprint: 'fp-1', sourceKnownToEditors: 1, approverMayApprove: true }],
-  published: null,
+  previous: null,
   correctionsSincePublish: [],
   nonSubstantiveReason: null,
 });
@@ -181,7 +182,10 @@ describe('editorial rules', () => {
 
   it('R9 refuses a silent change to a published story, unless corrected or declared', () => {
     const snapshot = goodSnapshot();
-    snapshot.published = { ...snapshot.draft, id: 2, title: 'The old headline' };
+    snapshot.previous = {
+      content: readerVisible({ ...snapshot.draft, title: 'The old headline' }),
+      publishedAt: '2021-03-16T12:00:00.000Z',
+    };
     expect(fired('R9', snapshot)).toEqual([
       expect.objectContaining({
         code: 'R9',
@@ -211,10 +215,13 @@ describe('editorial rules', () => {
 
   it('R9 ignores row ids and unchanged content', () => {
     const snapshot = goodSnapshot();
-    snapshot.published = {
-      ...snapshot.draft,
-      id: 99,
-      anonymousQuotes: [{ ...quote(), id: 42, approvalState: 'pending' }],
+    snapshot.previous = {
+      content: readerVisible({
+        ...snapshot.draft,
+        id: 99,
+        anonymousQuotes: [{ ...quote(), id: 42, approvalState: 'pending' }],
+      }),
+      publishedAt: '2021-03-16T12:00:00.000Z',
     };
     expect(fired('R9', snapshot)).toEqual([]);
   });

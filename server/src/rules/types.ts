@@ -1,4 +1,5 @@
 import type { Correction, SourceDocument, Story } from '../types/content-types';
+import type { ReaderVisible } from './reader-visible-changes';
 
 export const RULE_CODES = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10'] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -9,7 +10,8 @@ export type Violation = { code: RuleCode; path: string; message: string };
 /**
  * Everything a rule may look at, gathered once by the readiness service: the draft about to be
  * published (with its documents and each quote's confidential source, approver and current
- * fingerprint) and, for R9, the published version and the corrections issued since.
+ * fingerprint) and, for R9, what readers saw at the last publish (kept even while the story is
+ * unpublished) and the corrections issued since.
  */
 export type StorySnapshot = {
   draft: Story & {
@@ -21,7 +23,7 @@ export type StorySnapshot = {
     sourceKnownToEditors: number | null;
     approverMayApprove: boolean;
   }>;
-  published: Story | null;
+  previous: { content: ReaderVisible; publishedAt: string } | null;
   correctionsSincePublish: Correction[];
   nonSubstantiveReason: string | null;
 };

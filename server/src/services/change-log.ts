@@ -1,6 +1,10 @@
 import type { Core, Modules } from '@strapi/strapi';
 
-import { readerVisibleChanges, readerVisibleFingerprint } from '../rules/reader-visible-changes';
+import {
+  readerVisibleChanges,
+  readerVisibleFingerprint,
+  type ReaderVisible,
+} from '../rules/reader-visible-changes';
 import type { ChangeLogEntry, Story } from '../types/content-types';
 import { CHANGE_LOG_UID } from '../utils/plugin-id';
 
@@ -11,14 +15,14 @@ const SHORT_FIELDS = ['title', 'dek'] as const;
  * change is not substantive, who gave it, when, and what changed, kept for the standards desk.
  */
 const changeLog = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async declareNonSubstantive(draft: Story, published: Story, reason: string, userId: number) {
-    const changed = readerVisibleChanges(draft, published);
+  async declareNonSubstantive(draft: Story, before: ReaderVisible, reason: string, userId: number) {
+    const changed = readerVisibleChanges(draft, before);
     const changes = {
       fields: changed,
       ...Object.fromEntries(
         SHORT_FIELDS.filter((field) => changed.includes(field)).map((field) => [
           field,
-          { before: published[field] ?? null, after: draft[field] ?? null },
+          { before: before[field], after: draft[field] ?? null },
         ])
       ),
     };

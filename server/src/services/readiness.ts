@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import { evaluateRules, type Readiness } from '../rules';
+import { readerVisible, type ReaderVisible } from '../rules/reader-visible-changes';
 import type { StorySnapshot } from '../rules/types';
 import type { AnonymousQuote, ChangeLogEntry, Correction, Story } from '../types/content-types';
 import { getConfig } from '../utils/get-config';
@@ -89,15 +90,25 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
         })
       );
 
-      const declaration = published
+      // What readers last saw: the published version, or (once unpublished) the content recorded
+      // at its last publish, so unpublishing cannot launder a silent change (R9).
+      const previous: StorySnapshot['previous'] = published?.publishedAt
+        ? { content: readerVisible(published), publishedAt: published.publishedAt }
+        : draft.lastPublishedContent && draft.lastPublishedAt
+          ? {
+              content: draft.lastPublishedContent as ReaderVisible,
+              publishedAt: draft.lastPublishedAt,
+            }
+          : null;
+      const declaration = previous
         ? await getService('change-log', { strapi }).pendingDeclaration(draft)
         : null;
       const snapshot: StorySnapshot = {
         draft,
         quotes,
-        published,
-        correctionsSincePublish: published?.publishedAt
-          ? await correctionsSince(documentId, published.publishedAt)
+        previous,
+        correctionsSincePublish: previous
+          ? await correctionsSince(documentId, previous.publishedAt)
           : [],
         nonSubstantiveReason: declaration?.reason ?? null,
       };

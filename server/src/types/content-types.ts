@@ -86,6 +86,9 @@ export type Story = Document & {
   kind: StoryKind;
   backstory?: string | null;
   firstPublishedAt?: string | null;
+  lastPublishedAt?: string | null;
+  /** What readers saw at the last publish: `readerVisible()` of rules/reader-visible-changes. */
+  lastPublishedContent?: unknown;
   sourceDocuments?: SourceDocument[];
   citations?: DocumentCitation[];
   anonymousQuotes?: AnonymousQuote[];
