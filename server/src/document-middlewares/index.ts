@@ -1,5 +1,6 @@
 import { keepCorrectionsAppendOnly } from './append-only-corrections';
 import { stampCorrectionIssuance } from './correction-issuance';
+import { recordCorrectionsFeedChanges } from './corrections-feed-changes';
 import { recordPublication } from './record-publication';
 import { enforceSourcingRules } from './publish-gate';
 import { protectQuoteApprovals } from './protect-quote-approvals';
@@ -17,4 +18,5 @@ export default [
   validateWrites,
   enforceSourcingRules,
   recordPublication,
+  recordCorrectionsFeedChanges,
 ];

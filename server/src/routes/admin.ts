@@ -38,5 +38,17 @@ export default {
       handler: 'story-corrections.issue',
       config: requires(ACTIONS.issueCorrections),
     },
+    {
+      method: 'GET',
+      path: '/settings',
+      handler: 'settings.find',
+      config: requires(ACTIONS.readSettings),
+    },
+    {
+      method: 'PUT',
+      path: '/settings',
+      handler: 'settings.update',
+      config: requires(ACTIONS.updateSettings),
+    },
   ],
 };

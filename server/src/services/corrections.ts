@@ -14,7 +14,7 @@ export type CorrectionInput = Pick<Correction, 'kind' | 'text'> & {
   supersedes?: string | null;
 };
 
-const toPublicCorrection = (correction: Correction): PublicCorrection => ({
+export const toPublicCorrection = (correction: Correction): PublicCorrection => ({
   documentId: correction.documentId,
   kind: correction.kind,
   text: correction.text,
@@ -24,10 +24,6 @@ const toPublicCorrection = (correction: Correction): PublicCorrection => ({
 });
 
 const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /**
-   * The public record of corrections for a page of stories, oldest first, in one query whatever
-   * the page size. Corrections are tied to the story's documentId, which survives publish cycles.
-   */
   /**
    * Issues a correction on a published story. The server stamps when and by whom (see the
    * correction-issuance middleware); the write validation refuses unpublished stories, a
@@ -56,6 +52,10 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
     return toPublicCorrection(created);
   },
 
+  /**
+   * The public record of corrections for a page of stories, oldest first, in one query whatever
+   * the page size. Corrections are tied to the story's documentId, which survives publish cycles.
+   */
   async publicByStory(storyDocumentIds: string[]): Promise<Map<string, PublicCorrection[]>> {
     const byStory = new Map<string, PublicCorrection[]>(storyDocumentIds.map((id) => [id, []]));
     if (storyDocumentIds.length === 0) {

@@ -1,21 +1,27 @@
 import approvals from './approvals';
 import changeLog from './change-log';
+import correctionFeed from './correction-feed';
 import corrections from './corrections';
 import fileDigest from './file-digest';
 import publicApi from './public-api';
+import publicLinks from './public-links';
 import quotes from './quotes';
 import readiness from './readiness';
+import settings from './settings';
 import stories from './stories';
 import writeValidation from './write-validation';
 
 export default {
   approvals,
   'change-log': changeLog,
+  'correction-feed': correctionFeed,
   corrections,
   'file-digest': fileDigest,
   'public-api': publicApi,
+  'public-links': publicLinks,
   quotes,
   readiness,
+  settings,
   stories,
   'write-validation': writeValidation,
 };
