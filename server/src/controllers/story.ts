@@ -57,6 +57,7 @@ const story = ({ strapi }: { strapi: Core.Strapi }) => {
       const article = toNewsArticle(data, settings, {
         story: links.story(data),
         correction: (correctionDocumentId) => links.correction(data, correctionDocumentId),
+        absolute: links.absolute,
       });
       sendWithValidators(ctx, JSON.stringify(article), {
         type: 'application/ld+json; charset=utf-8',

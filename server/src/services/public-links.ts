@@ -14,6 +14,8 @@ export type PublicLinks = {
   correction(story: Pick<Story, 'slug' | 'documentId'>, correctionDocumentId: string): string;
   /** The site for a feed's home link: the publisher's, else the API root. */
   home: string;
+  /** An upload's address made absolute (the local provider stores `/uploads/…`). */
+  absolute(url: string): string;
 };
 
 /** Absolute links for the JSON-LD and the feeds, which readers' software follows. */
@@ -38,6 +40,7 @@ const publicLinks = ({ strapi }: { strapi: Core.Strapi }) => ({
       correction: (target, correctionDocumentId) =>
         `${story(target)}#correction-${correctionDocumentId}`,
       home: settings.publisherUrl ?? apiBase,
+      absolute: (url) => new URL(url, `${origin}/`).toString(),
     };
   },
 });
