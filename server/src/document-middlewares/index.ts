@@ -5,6 +5,7 @@ import { recordPublication } from './record-publication';
 import { enforceSourcingRules } from './publish-gate';
 import { protectQuoteApprovals } from './protect-quote-approvals';
 import { computeSourceDocumentHash } from './source-document-hash';
+import { stampRevisions } from './stamp-revisions';
 import { generateStorySlug } from './story-slug';
 import { validateWrites } from './validate-writes';
 
@@ -15,6 +16,7 @@ export default [
   computeSourceDocumentHash,
   generateStorySlug,
   protectQuoteApprovals,
+  stampRevisions,
   validateWrites,
   enforceSourcingRules,
   recordPublication,

@@ -35,43 +35,67 @@ const approvals = ({ strapi }: { strapi: Core.Strapi }) => ({
     return granted > 0;
   },
 
+  /**
+   * Records a decision on one quote of a story's draft. `revision` is the story revision the
+   * standards editor reviewed (from the readiness route): if the story changed since, nothing is
+   * written and a StaleRevisionError says so. Code that holds no revision passes undefined.
+   * The revision check, the read of the quote and the write are one transaction.
+   */
   async decide(
     storyDocumentId: string,
     quoteIndex: number,
     decision: Decision,
-    { userId, comment }: { userId: number; comment?: string | null }
+    {
+      userId,
+      comment,
+      revision,
+    }: { userId: number; comment?: string | null; revision?: string | null }
   ) {
-    const story = (await strapi.documents(STORY_UID).findOne({
-      documentId: storyDocumentId,
-      status: 'draft',
-      populate: { anonymousQuotes: true, updatedBy: { fields: ['id'] } },
-    })) as (Story & { anonymousQuotes: AnonymousQuote[] }) | null;
-    if (!story) {
-      throw new errors.NotFoundError('No story has this documentId');
-    }
-    const quote = story.anonymousQuotes[quoteIndex];
-    if (!quote?.id) {
-      throw new errors.NotFoundError(
-        `Quote ${quoteIndex + 1} does not exist: the story has ${story.anonymousQuotes.length} anonymous quote(s)`
-      );
-    }
-    // Four eyes (NYT, Washington Post): whoever shaped the story last does not clear its sourcing.
-    // A PolicyError, because Strapi replaces other ForbiddenErrors' messages with "Forbidden".
-    if (getConfig(strapi).fourEyes && story.updatedBy?.id === userId) {
-      throw new errors.PolicyError(
-        'You edited this story last: another standards editor must approve or reject its quotes.'
-      );
-    }
+    await strapi.db.transaction(async () => {
+      const story = (await strapi.documents(STORY_UID).findOne({
+        documentId: storyDocumentId,
+        status: 'draft',
+        populate: { anonymousQuotes: true, updatedBy: { fields: ['id'] } },
+      })) as (Story & { anonymousQuotes: AnonymousQuote[] }) | null;
+      if (!story) {
+        throw new errors.NotFoundError('No story has this documentId');
+      }
+      const quote = story.anonymousQuotes[quoteIndex];
+      if (!quote?.id) {
+        throw new errors.NotFoundError(
+          `Quote ${quoteIndex + 1} does not exist: the story has ${story.anonymousQuotes.length} anonymous quote(s)`
+        );
+      }
+      // Four eyes (NYT, Washington Post): whoever shaped the story last does not clear its
+      // sourcing. A PolicyError, because Strapi replaces other ForbiddenErrors' messages.
+      if (getConfig(strapi).fourEyes && story.updatedBy?.id === userId) {
+        throw new errors.PolicyError(
+          'You edited this story last: another standards editor must approve or reject its quotes.'
+        );
+      }
 
-    await strapi.db.query(ANONYMOUS_QUOTE_UID).update({
-      where: { id: quote.id },
-      data: {
-        approvalState: decision,
-        approvedBy: userId,
-        approvedAt: new Date(),
-        approvedFingerprint: getService('quotes', { strapi }).fingerprint(quote),
-        approvalComment: comment ?? null,
-      },
+      // Before the quote is read again: on PostgreSQL this locks the story's draft row, so the
+      // text fingerprinted below is the text of the revision the editor reviewed.
+      await getService('revisions', { strapi }).advance(
+        STORY_UID,
+        storyDocumentId,
+        revision,
+        `"${story.title}"`
+      );
+      const reviewed = (await strapi.db
+        .query(ANONYMOUS_QUOTE_UID)
+        .findOne({ where: { id: quote.id } })) as AnonymousQuote;
+
+      await strapi.db.query(ANONYMOUS_QUOTE_UID).update({
+        where: { id: quote.id },
+        data: {
+          approvalState: decision,
+          approvedBy: userId,
+          approvedAt: new Date(),
+          approvedFingerprint: getService('quotes', { strapi }).fingerprint(reviewed),
+          approvalComment: comment ?? null,
+        },
+      });
     });
     return getService('readiness', { strapi }).evaluate(storyDocumentId);
   },

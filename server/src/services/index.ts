@@ -7,6 +7,7 @@ import publicApi from './public-api';
 import publicLinks from './public-links';
 import quotes from './quotes';
 import readiness from './readiness';
+import revisions from './revisions';
 import settings from './settings';
 import stories from './stories';
 import writeValidation from './write-validation';
@@ -21,6 +22,7 @@ export default {
   'public-links': publicLinks,
   quotes,
   readiness,
+  revisions,
   settings,
   stories,
   'write-validation': writeValidation,
