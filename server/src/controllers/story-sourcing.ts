@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { validateYupSchema, yup } from '@strapi/utils';
 import type { Context } from 'koa';
 
 import { getService } from '../utils/get-service';
