@@ -5,6 +5,7 @@ import { actionId, ACTIONS } from '../permissions';
 import type { AnonymousQuote, Story } from '../types/content-types';
 import { getConfig } from '../utils/get-config';
 import { getService } from '../utils/get-service';
+import { StaleRevisionError } from '../utils/stale-revision-error';
 import { ANONYMOUS_QUOTE_UID, STORY_UID } from '../utils/plugin-id';
 
 type Decision = 'approved' | 'rejected';
@@ -74,17 +75,29 @@ const approvals = ({ strapi }: { strapi: Core.Strapi }) => ({
         );
       }
 
-      // Before the quote is read again: on PostgreSQL this locks the story's draft row, so the
-      // text fingerprinted below is the text of the revision the editor reviewed.
+      // Lock the quote's row, then the story's, the order in which Strapi's own saves take them
+      // (components first, then the entry): an approval racing a save waits for it instead of
+      // deadlocking. The text fingerprinted is then the reviewed revision's, or the check fails.
+      const reviewed = (await strapi.db
+        .queryBuilder(ANONYMOUS_QUOTE_UID)
+        .select(['id', 'quote', 'attribution', 'anonymityReason'])
+        .where({ id: quote.id })
+        .forUpdate()
+        .first()
+        .execute()) as AnonymousQuote | undefined;
+      if (!reviewed) {
+        // A save replaced the quote while this decision waited for it.
+        throw new StaleRevisionError(`"${story.title}"`, {
+          documentId: storyDocumentId,
+          revision: revision ?? null,
+        });
+      }
       await getService('revisions', { strapi }).advance(
         STORY_UID,
         storyDocumentId,
         revision,
         `"${story.title}"`
       );
-      const reviewed = (await strapi.db
-        .query(ANONYMOUS_QUOTE_UID)
-        .findOne({ where: { id: quote.id } })) as AnonymousQuote;
 
       await strapi.db.query(ANONYMOUS_QUOTE_UID).update({
         where: { id: quote.id },
