@@ -1,4 +1,5 @@
 import correction from './correction';
+import desk from './desk';
 import settings from './settings';
 import sourceDocument from './source-document';
 import story from './story';
@@ -7,6 +8,7 @@ import storySourcing from './story-sourcing';
 
 export default {
   correction,
+  desk,
   settings,
   'source-document': sourceDocument,
   story,

@@ -13,6 +13,30 @@ export default {
   routes: [
     {
       method: 'GET',
+      path: '/desk/stories',
+      handler: 'desk.stories',
+      config: requires(ACTIONS.readSourcing),
+    },
+    {
+      method: 'GET',
+      path: '/desk/approvals',
+      handler: 'desk.approvals',
+      config: requires(ACTIONS.approveQuotes),
+    },
+    {
+      method: 'GET',
+      path: '/desk/corrections',
+      handler: 'desk.corrections',
+      config: requires(ACTIONS.readSourcing),
+    },
+    {
+      method: 'GET',
+      path: '/stories/:documentId/corrections',
+      handler: 'desk.corrections',
+      config: requires(ACTIONS.readSourcing),
+    },
+    {
+      method: 'GET',
       path: '/stories/:documentId/readiness',
       handler: 'story-sourcing.readiness',
       config: requires(ACTIONS.readSourcing),

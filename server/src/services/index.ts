@@ -1,7 +1,9 @@
+import approvalQueue from './approval-queue';
 import approvals from './approvals';
 import changeLog from './change-log';
 import correctionFeed from './correction-feed';
 import corrections from './corrections';
+import desk from './desk';
 import fileDigest from './file-digest';
 import publicApi from './public-api';
 import publicLinks from './public-links';
@@ -13,10 +15,12 @@ import stories from './stories';
 import writeValidation from './write-validation';
 
 export default {
+  'approval-queue': approvalQueue,
   approvals,
   'change-log': changeLog,
   'correction-feed': correctionFeed,
   corrections,
+  desk,
   'file-digest': fileDigest,
   'public-api': publicApi,
   'public-links': publicLinks,
