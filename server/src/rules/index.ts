@@ -1,5 +1,6 @@
 import { citesASourceDocument } from './R1-cites-a-source-document';
 import { icd203EstimativeLanguage } from './R10-icd203-estimative-language';
+import { quotesMatchThePdf } from './R11-quotes-match-the-pdf';
 import { citedPagesExist } from './R2-cited-pages-exist';
 import { anonymityReason } from './R3-anonymity-reason';
 import { specificAttribution } from './R4-specific-attribution';
@@ -21,6 +22,7 @@ export const RULES: Record<RuleCode, Rule> = {
   R8: bylineForAnonymousSourcing,
   R9: noStealthEdits,
   R10: icd203EstimativeLanguage,
+  R11: quotesMatchThePdf,
 };
 
 export type Readiness = { ready: boolean; errors: Violation[]; warnings: Violation[] };
@@ -36,7 +38,9 @@ export const evaluateRules = (
   for (const [code, rule] of Object.entries(RULES) as Array<[RuleCode, Rule]>) {
     const level = levels[code];
     if (level !== 'off') {
-      (level === 'error' ? errors : warnings).push(...rule(snapshot, options));
+      for (const violation of rule(snapshot, options)) {
+        (level === 'error' && !violation.advisory ? errors : warnings).push(violation);
+      }
     }
   }
   return { ready: errors.length === 0, errors, warnings };
