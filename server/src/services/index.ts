@@ -4,6 +4,7 @@ import changeLog from './change-log';
 import correctionFeed from './correction-feed';
 import corrections from './corrections';
 import desk from './desk';
+import documentText from './document-text';
 import fileDigest from './file-digest';
 import publicApi from './public-api';
 import publicLinks from './public-links';
@@ -21,6 +22,7 @@ export default {
   'correction-feed': correctionFeed,
   corrections,
   desk,
+  'document-text': documentText,
   'file-digest': fileDigest,
   'public-api': publicApi,
   'public-links': publicLinks,
