@@ -5,20 +5,37 @@ import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 
 const MAX_QUERY_LENGTH = 200;
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 100;
 
+// Query strings arrive as strings; validated strictly so an unknown parameter is refused, not
+// silently dropped as a cast would.
 const searchQuery = yup
   .object({
     q: yup
       .string()
-      .trim()
       .required('q: enter the words to search for')
-      .max(MAX_QUERY_LENGTH, `q must be at most \${max} characters`),
+      .test(
+        'not-blank',
+        'q: enter the words to search for',
+        (value) => value === undefined || value.trim().length > 0
+      )
+      .test(
+        'max-length',
+        `q must be at most ${MAX_QUERY_LENGTH} characters`,
+        (value) => (value ?? '').trim().length <= MAX_QUERY_LENGTH
+      ),
     limit: yup
-      .number()
-      .integer('limit must be a whole number')
-      .min(1, 'limit must be at least ${min}')
-      .max(100, 'limit must be at most ${max}')
-      .default(20),
+      .string()
+      .matches(/^\d+$/, 'limit must be a whole number')
+      .test(
+        'range',
+        `limit must be between 1 and ${MAX_LIMIT}`,
+        (value) =>
+          value === undefined ||
+          !/^\d+$/.test(value) ||
+          (Number(value) >= 1 && Number(value) <= MAX_LIMIT)
+      ),
   })
   .noUnknown(true, 'unknown query parameter(s): ${unknown}');
 
@@ -32,10 +49,15 @@ const sourceDocumentText = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async search(ctx: Context) {
-      const { q, limit } = await validateYupSchema(searchQuery, { strict: false })(ctx.query);
+      const { q, limit } = await validateYupSchema(searchQuery)(ctx.query);
+      const query = q.trim();
       ctx.body = {
-        data: await texts().search(ctx.params.documentId, q, limit),
-        meta: { query: q },
+        data: await texts().search(
+          ctx.params.documentId,
+          query,
+          limit ? Number(limit) : DEFAULT_LIMIT
+        ),
+        meta: { query },
       };
     },
   };

@@ -19,9 +19,9 @@ describe('pagesQuoting', () => {
   });
 
   it('accepts words left out with an ellipsis when the rest appears in order', () => {
-    expect(pagesQuoting(pages, 'Russian state media … claims about a well-known candidate')).toEqual(
-      [3]
-    );
+    expect(
+      pagesQuoting(pages, 'Russian state media … claims about a well-known candidate')
+    ).toEqual([3]);
     expect(pagesQuoting(pages, 'claims about ... Russian state media')).toEqual([]);
   });
 

@@ -110,7 +110,11 @@ describe('R11: quotes match the PDF', () => {
 
   it('scores paraphrases, and only warns when another page clearly fits better', () => {
     const onItsPage = snapshot([
-      { page: 3, passage: 'Iran ran a covert campaign to undercut Trump', passageType: 'paraphrase' },
+      {
+        page: 3,
+        passage: 'Iran ran a covert campaign to undercut Trump',
+        passageType: 'paraphrase',
+      },
     ]);
     expect(checkCitedPassages(onItsPage)).toEqual([
       expect.objectContaining({ state: 'scored', bestPage: 3, citedPageScore: 0.83 }),
@@ -118,7 +122,11 @@ describe('R11: quotes match the PDF', () => {
     expect(r11(onItsPage)).toEqual([]);
 
     const misplaced = snapshot([
-      { page: 1, passage: 'Iran ran a covert campaign to undercut Trump', passageType: 'paraphrase' },
+      {
+        page: 1,
+        passage: 'Iran ran a covert campaign to undercut Trump',
+        passageType: 'paraphrase',
+      },
     ]);
     const [violation] = r11(misplaced);
     expect(violation).toMatchObject({ code: 'R11', path: 'citations[0].page', advisory: true });
@@ -128,7 +136,10 @@ describe('R11: quotes match the PDF', () => {
 
 describe('R2 with the PDF read', () => {
   it("uses the PDF's page count and reports a typed count that disagrees", () => {
-    const s = snapshot([{ page: 3, passage: 'a covert influence campaign' }], text({ pageCount: 2 }));
+    const s = snapshot(
+      [{ page: 3, passage: 'a covert influence campaign' }],
+      text({ pageCount: 2 })
+    );
     expect(RULES.R2(s, config.default)).toEqual([
       {
         code: 'R2',
@@ -139,7 +150,8 @@ describe('R2 with the PDF read', () => {
       {
         code: 'R2',
         path: 'citations[0].page',
-        message: 'Citation 1: page 3 does not exist in "Foreign Threats", which has 2 pages in its PDF.',
+        message:
+          'Citation 1: page 3 does not exist in "Foreign Threats", which has 2 pages in its PDF.',
       },
     ]);
   });

@@ -156,7 +156,11 @@ const documentText = ({ strapi }: { strapi: Core.Strapi }) => {
     } catch (error) {
       await running.cancel();
       if (!stopped) {
-        await fail(job, `This file could not be read as a PDF: ${(error as Error).message}`, sha256);
+        await fail(
+          job,
+          `This file could not be read as a PDF: ${(error as Error).message}`,
+          sha256
+        );
       }
       return;
     } finally {
@@ -230,7 +234,8 @@ const documentText = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const sameFile =
         existing?.fileId === fileId &&
-        (existing.status === 'pending' || (existing.status === 'done' && existing.sha256 === sha256));
+        (existing.status === 'pending' ||
+          (existing.status === 'done' && existing.sha256 === sha256));
       if (sameFile) {
         return;
       }
@@ -345,7 +350,11 @@ const documentText = ({ strapi }: { strapi: Core.Strapi }) => {
         where: { sourceDocumentId },
       })) as TextRow | null;
       if (!row) {
-        return { documentId: sourceDocumentId, status: 'none' as const, typedPageCount: document.pageCount };
+        return {
+          documentId: sourceDocumentId,
+          status: 'none' as const,
+          typedPageCount: document.pageCount,
+        };
       }
       const pagesWithoutText = row.pagesWithoutText ?? [];
       return {
@@ -358,8 +367,7 @@ const documentText = ({ strapi }: { strapi: Core.Strapi }) => {
         typedPageCount: document.pageCount,
         pageCountMatches: row.pageCount === null ? null : row.pageCount === document.pageCount,
         pagesWithoutText,
-        hasTextLayer:
-          row.pageCount === null ? null : pagesWithoutText.length < row.pageCount,
+        hasTextLayer: row.pageCount === null ? null : pagesWithoutText.length < row.pageCount,
         requestedAt: row.requestedAt,
         extractedAt: row.extractedAt,
       };
