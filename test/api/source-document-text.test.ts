@@ -421,7 +421,6 @@ describe('source documents: text read from the PDF, and R11', () => {
     expect(found.body.data.map(({ page }: { page: number }) => page)).toContain(250);
 
     // A measurement for the README, not an assertion: machines differ.
-    // eslint-disable-next-line no-console
     console.log(
       `[${app.strapi.db.dialect.client}] 300-page PDF (${bytes.length} bytes): save answered in ${answeredIn} ms; ` +
         `text ready after ${tookMs} ms, ${Math.round(tookMs / 3)} ms per 100 pages`
