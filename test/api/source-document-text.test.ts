@@ -69,6 +69,8 @@ describe('source documents: text read from the PDF, and R11', () => {
     return res.body[0].id as number;
   };
 
+  const texts = () => app.strapi.db.query('plugin::intelligence-stories.source-document-text');
+
   const status = (documentId: string) =>
     app.request().get(`/intelligence-stories/source-documents/${documentId}/text`).set(auth());
 
@@ -390,6 +392,101 @@ describe('source documents: text read from the PDF, and R11', () => {
     }
   });
 
+  it('reads the new PDF when the file is replaced, and forgets the text when it is removed', async () => {
+    const first = await upload(await buildPdf([['The first edition of the report.']]));
+    const documentId = await documentWithPdf(first, 1);
+    expect(await settled(documentId)).toMatchObject({ status: 'done', fileId: first });
+
+    const secondBytes = await buildPdf([['The revised edition.'], ['With a second page.']]);
+    const second = await upload(secondBytes);
+    const cm = contentManager(app, editor.token);
+    expect((await cm.update(UIDS.sourceDocument, documentId, { file: second })).status).toBe(200);
+    expect(await settled(documentId)).toMatchObject({
+      status: 'done',
+      fileId: second,
+      sha256: sha256(secondBytes),
+      pageCount: 2,
+    });
+    expect((await search(documentId, { q: 'revised edition' })).body.data).toEqual([
+      { page: 1, snippet: expect.stringContaining('revised') },
+    ]);
+
+    // Saving the form again with the same file does not read it again.
+    const before = await texts().findOne({ where: { sourceDocumentId: documentId } });
+    expect((await cm.update(UIDS.sourceDocument, documentId, { file: second })).status).toBe(200);
+    const after = await texts().findOne({ where: { sourceDocumentId: documentId } });
+    expect(after.requestId).toBe(before.requestId);
+
+    expect((await cm.update(UIDS.sourceDocument, documentId, { file: null })).status).toBe(200);
+    expect((await status(documentId)).body.data).toMatchObject({ status: 'none' });
+    expect(await texts().count({ where: { sourceDocumentId: documentId } })).toBe(0);
+  });
+
+  describe('the queue, shared by every instance through the database', () => {
+    const queued = async (claim: Record<string, unknown>) => {
+      const documentId = await documentWithPdf(null, 5);
+      // A job as another instance left it: same row the middleware writes, claimed as given.
+      await texts().create({
+        data: {
+          sourceDocumentId: documentId,
+          status: 'pending',
+          fileId: reportFileId,
+          requestId: `test-${documentId}`,
+          requestedAt: new Date(),
+          attempts: 1,
+          ...claim,
+        },
+      });
+      return documentId;
+    };
+    const drain = () => app.strapi.plugin('intelligence-stories').service('document-text').drain();
+
+    it('takes over a job whose instance stopped renewing its claim', async () => {
+      const documentId = await queued({
+        claimedBy: 'an-instance-that-crashed',
+        claimedAt: new Date(Date.now() - 10 * 60 * 1000),
+      });
+      await drain();
+      expect(await settled(documentId)).toMatchObject({ status: 'done', pageCount: 5 });
+      expect(await texts().findOne({ where: { sourceDocumentId: documentId } })).toMatchObject({
+        attempts: 2,
+        claimedBy: null,
+      });
+    });
+
+    it('leaves a job another live instance holds', async () => {
+      const documentId = await queued({ claimedBy: 'a-live-instance', claimedAt: new Date() });
+      await drain();
+      expect((await status(documentId)).body.data.status).toBe('pending');
+      expect(await texts().findOne({ where: { sourceDocumentId: documentId } })).toMatchObject({
+        claimedBy: 'a-live-instance',
+      });
+    });
+
+    it('at boot, queues PDFs attached before their text was read', async () => {
+      const documentId = await documentWithPdf(reportFileId, 5);
+      await settled(documentId);
+      await texts().delete({ where: { sourceDocumentId: documentId } });
+      expect((await status(documentId)).body.data.status).toBe('none');
+
+      await app.strapi.plugin('intelligence-stories').service('document-text').start();
+      expect(await settled(documentId)).toMatchObject({ status: 'done', pageCount: 5 });
+    });
+
+    it('fails a job whose claims keep lapsing instead of retrying it forever', async () => {
+      const documentId = await queued({
+        claimedBy: 'an-instance-that-crashed',
+        claimedAt: new Date(Date.now() - 10 * 60 * 1000),
+        attempts: 3,
+      });
+      await drain();
+      expect(await settled(documentId)).toMatchObject({
+        status: 'failed',
+        error: 'The PDF could not be read after 3 attempts.',
+      });
+    });
+  });
+
   it('reads a 300-page PDF off the request path', async () => {
     const pages = Array.from({ length: 300 }, (_, index) => [
       `Page ${index + 1} of the long report.`,
@@ -411,8 +508,11 @@ describe('source documents: text read from the PDF, and R11', () => {
     const attached = await cm.update(UIDS.sourceDocument, documentId, { file: fileId });
     const answeredIn = Date.now() - attachedAt;
     expect(attached.status).toBe(200);
-    // The editor's save came back while the PDF is still being read.
+    // The editor's save came back while the PDF is still being read, and the server keeps
+    // answering while it is.
+    const askedAt = Date.now();
     expect((await status(documentId)).body.data.status).toBe('pending');
+    const statusAnsweredIn = Date.now() - askedAt;
 
     const result = await settled(documentId, 170_000);
     const tookMs = Date.now() - attachedAt;
@@ -422,7 +522,8 @@ describe('source documents: text read from the PDF, and R11', () => {
 
     // A measurement for the README, not an assertion: machines differ.
     console.log(
-      `[${app.strapi.db.dialect.client}] 300-page PDF (${bytes.length} bytes): save answered in ${answeredIn} ms; ` +
+      `[${app.strapi.db.dialect.client}] 300-page PDF (${bytes.length} bytes): save answered in ${answeredIn} ms, ` +
+        `status during extraction in ${statusAnsweredIn} ms; ` +
         `text ready after ${tookMs} ms, ${Math.round(tookMs / 3)} ms per 100 pages`
     );
   }, 180_000);

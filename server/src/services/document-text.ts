@@ -300,6 +300,9 @@ const documentText = ({ strapi }: { strapi: Core.Strapi }) => {
           await this.enqueue(document.documentId, document.file.id, document.sha256 ?? null);
         }
       }
+      if (sweep) {
+        clearInterval(sweep);
+      }
       sweep = setInterval(() => void this.drain(), SWEEP_MS);
       sweep.unref();
       void this.drain();
