@@ -422,6 +422,23 @@ describe('source documents: text read from the PDF, and R11', () => {
     expect(await texts().count({ where: { sourceDocumentId: documentId } })).toBe(0);
   });
 
+  it('queues nothing when the write attaching the PDF is refused', async () => {
+    const before = await texts().count({});
+    const refused = await contentManager(app, editor.token).create(UIDS.sourceDocument, {
+      title: 'A report',
+      issuer: 'ODNI',
+      pageCount: 5,
+      classification: 'declassified',
+      // Refused after the write, inside its transaction: the whole write is rolled back.
+      documentDate: '2021-03-16',
+      releaseDate: '2021-03-10',
+      file: reportFileId,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toBe('releaseDate cannot be earlier than documentDate');
+    expect(await texts().count({})).toBe(before);
+  });
+
   describe('the queue, shared by every instance through the database', () => {
     const queued = async (claim: Record<string, unknown>) => {
       const documentId = await documentWithPdf(null, 5);
