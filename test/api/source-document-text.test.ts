@@ -191,6 +191,11 @@ describe('source documents: text read from the PDF, and R11', () => {
     const result = await settled(documentId);
     expect(result).toMatchObject({ status: 'failed', pageCount: null });
     expect(result.error).toMatch(/^This file could not be read as a PDF: .+/);
+    const searched = await search(documentId, { q: 'anything' });
+    expect(searched.status).toBe(400);
+    expect(searched.body.error.message).toBe(
+      "The PDF's text is not available (extraction failed); search it once it is done"
+    );
 
     const story = await storyCiting([{ page: 1, passage: 'anything' }], documentId);
     const { errors, warnings } = await readiness(story.documentId);
@@ -419,6 +424,13 @@ describe('source documents: text read from the PDF, and R11', () => {
 
     expect((await cm.update(UIDS.sourceDocument, documentId, { file: null })).status).toBe(200);
     expect((await status(documentId)).body.data).toMatchObject({ status: 'none' });
+    expect(await texts().count({ where: { sourceDocumentId: documentId } })).toBe(0);
+  });
+
+  it('forgets the text of a deleted document', async () => {
+    const documentId = await documentWithPdf(reportFileId, 5);
+    await settled(documentId);
+    await app.strapi.documents(UIDS.sourceDocument).delete({ documentId });
     expect(await texts().count({ where: { sourceDocumentId: documentId } })).toBe(0);
   });
 
