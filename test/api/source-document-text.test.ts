@@ -185,6 +185,17 @@ describe('source documents: text read from the PDF, and R11', () => {
     expect(pages[4]).toBe('Annex: Methodology and sources of the assessment.');
   });
 
+  it('reports a scanned PDF without any text layer as such, page by page', async () => {
+    const fileId = await upload(await buildPdf([[], []], { image: true }), 'scan.pdf');
+    const documentId = await documentWithPdf(fileId, 2);
+    expect(await settled(documentId)).toMatchObject({
+      status: 'done',
+      pageCount: 2,
+      pagesWithoutText: [1, 2],
+      hasTextLayer: false,
+    });
+  });
+
   it('fails a file that is not a readable PDF, with the reason', async () => {
     const fileId = await upload(Buffer.from('%PDF-1.7\nthis is not a PDF at all\n'), 'broken.pdf');
     const documentId = await documentWithPdf(fileId, 3);
