@@ -353,13 +353,32 @@ describe('source documents: text read from the PDF, and R11', () => {
     ]);
   });
 
-  it('says when a document has no PDF, and leaves its citations to the other rules', async () => {
+  it('says when a document has no PDF: its quotes are unverified, which does not block', async () => {
     const documentId = await documentWithPdf(null, 5);
     const res = await status(documentId);
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({ documentId, status: 'none', typedPageCount: 5 });
-    const story = await storyCiting([{ page: 1, passage: 'Not checked' }], documentId);
-    expect(await readiness(story.documentId)).toEqual({ ready: true, errors: [], warnings: [] });
+    const story = await storyCiting(
+      [
+        { page: 1, passage: 'Not checked' },
+        { page: 2, passage: 'Not scored', passageType: 'paraphrase' },
+      ],
+      documentId
+    );
+    expect(await readiness(story.documentId)).toMatchObject({
+      ready: true,
+      errors: [],
+      warnings: [
+        {
+          code: 'R11',
+          path: 'citations[0].passage',
+          advisory: true,
+          message:
+            'Citation 1: "Foreign Threats to the 2020 US Federal Elections" has no PDF attached, so this quote cannot be checked against the document; attach the PDF to the source document, or check the quote by eye.',
+        },
+      ],
+    });
+    expect((await readiness(story.documentId)).passages).toBeUndefined();
   });
 
   it('searches one document and returns the pages with snippets', async () => {
@@ -553,10 +572,24 @@ describe('source documents: text read from the PDF, and R11', () => {
     const askedAt = Date.now();
     expect((await status(documentId)).body.data.status).toBe('pending');
     const statusAnsweredIn = Date.now() - askedAt;
+    // Meanwhile a quote of it waits for the reading: it cannot be checked yet.
+    const story = await storyCiting(
+      [{ page: 250, passage: 'including operations numbered 250-A and 250-B' }],
+      documentId
+    );
+    expect((await readiness(story.documentId)).errors).toEqual([
+      {
+        code: 'R11',
+        path: 'citations[0].passage',
+        message:
+          'Citation 1: the PDF of "A long report" is still being read, so the quote cannot be checked yet; try again in a moment.',
+      },
+    ]);
 
     const result = await settled(documentId, 170_000);
     const tookMs = Date.now() - attachedAt;
     expect(result).toMatchObject({ status: 'done', pageCount: 300, pagesWithoutText: [] });
+    expect(await readiness(story.documentId)).toMatchObject({ ready: true, errors: [] });
     const found = await search(documentId, { q: 'operations numbered 250-A' });
     expect(found.body.data.map(({ page }: { page: number }) => page)).toContain(250);
 

@@ -82,16 +82,41 @@ describe('R11: quotes match the PDF', () => {
     ]);
   });
 
-  it('only warns when the cited page has no text, or the text is not read yet, or unreadable', () => {
+  it('holds a quote while its PDF is being read, but not a paraphrase', () => {
+    const pending = text({ status: 'pending', pages: [] });
+    const quote = evaluateRules(
+      snapshot([{ passage: 'anything' }], pending),
+      config.default.rules,
+      config.default
+    );
+    expect(quote.errors).toEqual([
+      expect.objectContaining({
+        code: 'R11',
+        message: expect.stringContaining('still being read'),
+      }),
+    ]);
+    const paraphrase = evaluateRules(
+      snapshot([{ passage: 'anything', passageType: 'paraphrase' }], pending),
+      config.default.rules,
+      config.default
+    );
+    expect(paraphrase.errors).toEqual([]);
+    expect(paraphrase.warnings).toEqual([expect.objectContaining({ code: 'R11', advisory: true })]);
+  });
+
+  it('only warns when the cited page has no text, the PDF is stuck in the queue, or unreadable', () => {
     const scanned = snapshot([{ page: 2, passage: 'anything at all' }]);
-    const pending = snapshot([{ passage: 'anything' }], text({ status: 'pending', pages: [] }));
+    const stale = snapshot(
+      [{ passage: 'anything' }],
+      text({ status: 'pending', pages: [], stale: true })
+    );
     const failed = snapshot(
       [{ passage: 'anything' }],
       text({ status: 'failed', pages: [], error: 'Invalid PDF structure.' })
     );
     for (const [s, words] of [
       [scanned, 'scanned image without text'],
-      [pending, 'still being read'],
+      [stale, 'waiting to be read for a long time'],
       [failed, 'could not be read (Invalid PDF structure.)'],
     ] as const) {
       const result = evaluateRules(s, config.default.rules, config.default);
@@ -102,10 +127,26 @@ describe('R11: quotes match the PDF', () => {
     }
   });
 
-  it('leaves citations of documents without a PDF alone', () => {
-    const s = snapshot([{ passage: 'anything' }], null);
-    expect(r11(s)).toEqual([]);
-    expect(checkCitedPassages(s)).toEqual([expect.objectContaining({ state: 'no-pdf' })]);
+  it('warns that a quote of a document without a PDF is unverified, and leaves paraphrases', () => {
+    const s = snapshot(
+      [{ passage: 'anything' }, { passage: 'anything', passageType: 'paraphrase' }],
+      null
+    );
+    expect(checkCitedPassages(s)).toEqual([
+      expect.objectContaining({ state: 'no-pdf' }),
+      expect.objectContaining({ state: 'no-pdf' }),
+    ]);
+    const result = evaluateRules(s, config.default.rules, config.default);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([
+      {
+        code: 'R11',
+        path: 'citations[0].passage',
+        advisory: true,
+        message:
+          'Citation 1: "Foreign Threats" has no PDF attached, so this quote cannot be checked against the document; attach the PDF to the source document, or check the quote by eye.',
+      },
+    ]);
   });
 
   it('scores paraphrases, and only warns when another page clearly fits better', () => {

@@ -33,6 +33,16 @@ const violationFor = (
         path: at('passage'),
         message: `${label}: this quote does not appear anywhere in the PDF of ${document}; check it word for word against the document.`,
       };
+    case 'no-pdf':
+      // A paraphrase is never checked strictly; an unverified quote is worth the desk's attention.
+      return check.passageType === 'quote'
+        ? {
+            code: 'R11',
+            path: at('passage'),
+            advisory: true,
+            message: `${label}: ${document} has no PDF attached, so this quote cannot be checked against the document; attach the PDF to the source document, or check the quote by eye.`,
+          }
+        : null;
     case 'no-text-on-page':
       return {
         code: 'R11',
@@ -41,11 +51,19 @@ const violationFor = (
         message: `${label}: page ${check.page} of ${document} is a scanned image without text, so the ${check.passageType} cannot be checked automatically; check it by eye.`,
       };
     case 'pending':
+      // Reading takes seconds: a quote is held until it can be checked; a paraphrase never is.
+      return {
+        code: 'R11',
+        path: at('passage'),
+        ...(check.passageType === 'quote' ? {} : { advisory: true }),
+        message: `${label}: the PDF of ${document} is still being read, so the ${check.passageType} cannot be checked yet; try again in a moment.`,
+      };
+    case 'stale':
       return {
         code: 'R11',
         path: at('passage'),
         advisory: true,
-        message: `${label}: the PDF of ${document} is still being read, so the ${check.passageType} cannot be checked yet; look again in a moment.`,
+        message: `${label}: the PDF of ${document} has been waiting to be read for a long time, so the ${check.passageType} cannot be checked; check it by eye, and ask an administrator to look at the server's PDF reading.`,
       };
     case 'failed':
       return {
@@ -80,8 +98,9 @@ const violationFor = (
 /**
  * R11: a passage cited as a quote from a source document appears, word for word (after
  * normalizing both), on the cited page of the PDF attached to it. Paraphrases are only scored and
- * never block; a PDF not read yet, unreadable, or a page without text cannot decide anything, so
- * those are reported as warnings.
+ * never block. A quote whose PDF is being read waits for it (seconds); no PDF, a PDF unreadable or
+ * stuck in the queue, or a page without text cannot decide anything, so those are reported as
+ * warnings whatever the rule's level.
  */
 export const quotesMatchThePdf: Rule = (snapshot: StorySnapshot) => {
   const citations = snapshot.draft.citations ?? [];

@@ -9,13 +9,15 @@ export type PassageCheck = {
   passageType: 'quote' | 'paraphrase';
   page: number;
   /**
-   * `no-pdf`: the document has no PDF; `pending` / `failed`: its text is not (yet) readable;
+   * `no-pdf`: the document has no PDF; `pending` / `stale` / `failed`: its text is not (yet)
+   * readable (`stale`: pending for too long);
    * `no-text-on-page`: the cited page is an image without text; `found` / `found-elsewhere` /
    * `not-found`: where a quote is; `scored`: a paraphrase's similarity was measured.
    */
   state:
     | 'no-pdf'
     | 'pending'
+    | 'stale'
     | 'failed'
     | 'no-text-on-page'
     | 'found'
@@ -37,7 +39,8 @@ const round = (score: number) => Math.round(score * 100) / 100;
  * is, and which page a paraphrase's words best match. Pure: R11 and the readiness report share it.
  */
 export const checkCitedPassages = ({ draft, documentTexts }: StorySnapshot): PassageCheck[] =>
-  (draft.citations ?? []).flatMap((citation, index): PassageCheck[] => {
+  // No texts looked up at all (a snapshot built without them): nothing to check against.
+  (documentTexts ? (draft.citations ?? []) : []).flatMap((citation, index): PassageCheck[] => {
     const documentId = citation.sourceDocument?.documentId;
     if (!documentId || !citation.passage?.trim() || !citation.page) {
       return [];
@@ -53,7 +56,7 @@ export const checkCitedPassages = ({ draft, documentTexts }: StorySnapshot): Pas
       return [{ ...base, state: 'no-pdf' }];
     }
     if (text.status !== 'done') {
-      return [{ ...base, state: text.status }];
+      return [{ ...base, state: text.stale ? 'stale' : text.status }];
     }
     const citedPageHasText = !text.pagesWithoutText.includes(citation.page);
 

@@ -33,6 +33,8 @@ export type DocumentText = {
   pages: string[];
   pageCount: number | null;
   pagesWithoutText: number[];
+  /** Pending for so long that no instance seems to be reading it: R11 stops waiting for it. */
+  stale?: boolean;
 };
 
 /**
@@ -54,7 +56,10 @@ export type StorySnapshot = {
   previous: { content: ReaderVisible; publishedAt: string } | null;
   correctionsSincePublish: Correction[];
   nonSubstantiveReason: string | null;
-  /** Text of the cited documents' PDFs, by source document documentId (absent: no PDF). */
+  /**
+   * Text of the cited documents' PDFs, by source document documentId; a document missing from it
+   * has no PDF. Left out, R11 has nothing to check against and reports nothing.
+   */
   documentTexts?: Record<string, DocumentText>;
 };
 

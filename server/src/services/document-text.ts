@@ -19,6 +19,11 @@ const MAX_EXTRACTION_MS = 10 * 60 * 1000;
 /** A job whose claims keep lapsing (the reader crashes its instance) is failed, not retried forever. */
 const MAX_ATTEMPTS = 3;
 const MAX_ERROR_LENGTH = 1000;
+/**
+ * R11 holds a quote while its PDF is being read, but not forever: past this, a job still pending
+ * means no instance is reading (all down, or the queue stuck) and the quote is only flagged.
+ */
+const PENDING_HOLDS_FOR_MS = 15 * 60 * 1000;
 
 export type TextStatus = 'pending' | 'done' | 'failed';
 
@@ -205,6 +210,10 @@ const documentText = ({ strapi }: { strapi: Core.Strapi }) => {
     pages: row.status === 'done' ? (row.pages ?? []) : [],
     pageCount: row.status === 'done' ? row.pageCount : null,
     pagesWithoutText: row.pagesWithoutText ?? [],
+    stale:
+      row.status === 'pending' &&
+      !!row.requestedAt &&
+      Date.now() - new Date(row.requestedAt).getTime() > PENDING_HOLDS_FOR_MS,
   });
 
   const findSourceDocument = async (documentId: string) => {
