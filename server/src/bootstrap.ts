@@ -5,7 +5,7 @@ import { getService } from './utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ADMIN_ACTIONS);
-  await getService('document-text', { strapi }).start();
+  await getService('text-extraction', { strapi }).start();
 };
 
 export default bootstrap;

@@ -498,7 +498,8 @@ describe('source documents: text read from the PDF, and R11', () => {
       });
       return documentId;
     };
-    const drain = () => app.strapi.plugin('intelligence-stories').service('document-text').drain();
+    const drain = () =>
+      app.strapi.plugin('intelligence-stories').service('text-extraction').drain();
 
     it('takes over a job whose instance stopped renewing its claim', async () => {
       const documentId = await queued({
@@ -528,7 +529,7 @@ describe('source documents: text read from the PDF, and R11', () => {
       await texts().delete({ where: { sourceDocumentId: documentId } });
       expect((await status(documentId)).body.data.status).toBe('none');
 
-      await app.strapi.plugin('intelligence-stories').service('document-text').start();
+      await app.strapi.plugin('intelligence-stories').service('text-extraction').start();
       expect(await settled(documentId)).toMatchObject({ status: 'done', pageCount: 5 });
     });
 

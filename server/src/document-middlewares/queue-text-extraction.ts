@@ -27,13 +27,13 @@ export const queueTextExtraction =
     const params = ctx.params as { data?: Record<string, unknown>; documentId?: string };
     const data = params.data;
     const result = await next();
-    const texts = getService('document-text', { strapi });
+    const extraction = getService('text-extraction', { strapi });
     if (ctx.action === 'delete') {
       const remaining = await strapi.documents(SOURCE_DOCUMENT_UID).count({
         filters: { documentId: params.documentId },
       });
       if (params.documentId && remaining === 0) {
-        await texts.enqueue(params.documentId, null, null);
+        await extraction.enqueue(params.documentId, null, null);
       }
       return result;
     }
@@ -42,7 +42,7 @@ export const queueTextExtraction =
       return result;
     }
     if (data && 'file' in data) {
-      await texts.enqueue(
+      await extraction.enqueue(
         documentId,
         mediaId(data.file as MediaInput),
         (data.sha256 as string | null | undefined) ?? null
@@ -54,7 +54,7 @@ export const queueTextExtraction =
         fields: ['sha256'],
         populate: { file: { fields: ['id'] } },
       })) as { sha256?: string | null; file?: { id: number } | null } | null;
-      await texts.enqueue(documentId, draft?.file?.id ?? null, draft?.sha256 ?? null);
+      await extraction.enqueue(documentId, draft?.file?.id ?? null, draft?.sha256 ?? null);
     }
     return result;
   };

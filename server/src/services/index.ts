@@ -13,6 +13,7 @@ import readiness from './readiness';
 import revisions from './revisions';
 import settings from './settings';
 import stories from './stories';
+import textExtraction from './text-extraction';
 import writeValidation from './write-validation';
 
 export default {
@@ -31,5 +32,6 @@ export default {
   revisions,
   settings,
   stories,
+  'text-extraction': textExtraction,
   'write-validation': writeValidation,
 };
