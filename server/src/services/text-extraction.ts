@@ -19,6 +19,7 @@ const MAX_EXTRACTION_MS = 10 * 60 * 1000;
 /** A job whose claims keep lapsing (the reader crashes its instance) is failed, not retried forever. */
 const MAX_ATTEMPTS = 3;
 const MAX_ERROR_LENGTH = 1000;
+
 /**
  * Reads each source document's PDF page by page, off the request path. Attaching or replacing the
  * PDF queues a job (a row of source-document-text, keyed by the source document's documentId,
