@@ -4,9 +4,9 @@ import { Worker } from 'worker_threads';
 
 /**
  * The extraction runs in a worker thread: pdf.js parses on the CPU, and a 300-page report must
- * not stall the event loop that serves editors. The worker is also where unpdf (ESM, with pdf.js
- * bundled) is loaded, by Node's own loader: the plugin is built to CommonJS and is run inside
- * jest's module sandbox by the tests, neither of which can `import()` an ES module.
+ * not stall the event loop that serves editors. The worker is also where unpdf is loaded, by
+ * Node's own loader: unpdf brings pdf.js in as an ES module with `import()`, which the plugin's
+ * CommonJS build could do in Node but not inside jest's module sandbox, where the tests run it.
  *
  * The worker posts each page's raw text as it goes (items joined, a line break where pdf.js marks
  * the end of a line, so hyphenation across lines can be undone by normalizeForSearch).
