@@ -77,7 +77,8 @@ export const createSourcedStory = async (
       bylines: [{ name: 'A. Reporter' }],
       sourceDocuments: [documentId],
       citations: [
-        { sourceDocument: documentId, page: 15, passage: 'A passage', passageType: 'quote' },
+        // A paraphrase: the shared document has no PDF, so a quote would carry R11's warning.
+        { sourceDocument: documentId, page: 15, passage: 'A passage', passageType: 'paraphrase' },
       ],
       anonymousQuotes: [{ ...GOOD_QUOTE, confidentialSource: source.documentId }],
     },

@@ -2,6 +2,7 @@ import changeLogEntry from './change-log-entry';
 import confidentialSource from './confidential-source';
 import correction from './correction';
 import sourceDocument from './source-document';
+import sourceDocumentText from './source-document-text';
 import story from './story';
 
 export default {
@@ -9,5 +10,6 @@ export default {
   'confidential-source': confidentialSource,
   correction,
   'source-document': sourceDocument,
+  'source-document-text': sourceDocumentText,
   story,
 };

@@ -2,6 +2,7 @@ import correction from './correction';
 import desk from './desk';
 import settings from './settings';
 import sourceDocument from './source-document';
+import sourceDocumentText from './source-document-text';
 import story from './story';
 import storyCorrections from './story-corrections';
 import storySourcing from './story-sourcing';
@@ -11,6 +12,7 @@ export default {
   desk,
   settings,
   'source-document': sourceDocument,
+  'source-document-text': sourceDocumentText,
   story,
   'story-corrections': storyCorrections,
   'story-sourcing': storySourcing,

@@ -4,6 +4,7 @@ import { recordCorrectionsFeedChanges } from './corrections-feed-changes';
 import { recordPublication } from './record-publication';
 import { enforceSourcingRules } from './publish-gate';
 import { protectQuoteApprovals } from './protect-quote-approvals';
+import { queueTextExtraction } from './queue-text-extraction';
 import { computeSourceDocumentHash } from './source-document-hash';
 import { stampRevisions } from './stamp-revisions';
 import { generateStorySlug } from './story-slug';
@@ -14,6 +15,7 @@ export default [
   keepCorrectionsAppendOnly,
   stampCorrectionIssuance,
   computeSourceDocumentHash,
+  queueTextExtraction,
   generateStorySlug,
   protectQuoteApprovals,
   stampRevisions,

@@ -77,5 +77,17 @@ export default {
       handler: 'settings.update',
       config: requires(ACTIONS.updateSettings),
     },
+    {
+      method: 'GET',
+      path: '/source-documents/:documentId/text',
+      handler: 'source-document-text.status',
+      config: requires(ACTIONS.readSourcing),
+    },
+    {
+      method: 'GET',
+      path: '/source-documents/:documentId/text/search',
+      handler: 'source-document-text.search',
+      config: requires(ACTIONS.readSourcing),
+    },
   ],
 };

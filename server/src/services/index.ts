@@ -4,6 +4,7 @@ import changeLog from './change-log';
 import correctionFeed from './correction-feed';
 import corrections from './corrections';
 import desk from './desk';
+import documentText from './document-text';
 import fileDigest from './file-digest';
 import publicApi from './public-api';
 import publicLinks from './public-links';
@@ -12,6 +13,7 @@ import readiness from './readiness';
 import revisions from './revisions';
 import settings from './settings';
 import stories from './stories';
+import textExtraction from './text-extraction';
 import writeValidation from './write-validation';
 
 export default {
@@ -21,6 +23,7 @@ export default {
   'correction-feed': correctionFeed,
   corrections,
   desk,
+  'document-text': documentText,
   'file-digest': fileDigest,
   'public-api': publicApi,
   'public-links': publicLinks,
@@ -29,5 +32,6 @@ export default {
   revisions,
   settings,
   stories,
+  'text-extraction': textExtraction,
   'write-validation': writeValidation,
 };

@@ -128,3 +128,22 @@ export type ChangeLogEntry = Document & {
   changes?: unknown;
   republishedAt?: string | null;
 };
+
+/** A source document's PDF text and the job reading it (hidden type source-document-text). */
+export type SourceDocumentText = {
+  id: number;
+  sourceDocumentId: string;
+  status: 'pending' | 'done' | 'failed';
+  error: string | null;
+  fileId: number | null;
+  sha256: string | null;
+  pageCount: number | null;
+  pages: string[] | null;
+  pagesWithoutText: number[] | null;
+  requestId: string;
+  requestedAt: string | null;
+  claimedBy: string | null;
+  claimedAt: string | null;
+  attempts: number | null;
+  extractedAt: string | null;
+};
