@@ -10,36 +10,7 @@ export type Readiness = {
   revision: string | null;
 };
 
-export type DeskState = 'draft' | 'published' | 'modified';
-
-export type DeskStory = {
-  documentId: string;
-  title: string;
-  slug: string;
-  kind: string;
-  state: DeskState;
-  updatedAt?: string;
-  publishedAt: string | null;
-  firstPublishedAt: string | null;
-  revision: string | null;
-  readiness: { ready: boolean; errors: number; warnings: number };
-  pendingApprovals: number;
-  corrections: number;
-  lastCorrectionAt: string | null;
-};
-
-export type QueueItem = {
-  story: { documentId: string; title: string; revision: string | null; updatedAt?: string };
-  quoteIndex: number;
-  quote: string;
-  attribution: string;
-  anonymityReason: string;
-  howSourceKnows: string | null;
-  informationNotOpinion: boolean;
-  state: 'pending' | 'rejected' | 'voided';
-  comment: string | null;
-  source: { documentId: string; alias: string; editorsWhoKnow: string[] } | null;
-};
+export type { DeskState, DeskStory, QueueItem } from '../../../shared/contracts/desk';
 
 export type CorrectionKind =
   'correction' | 'clarification' | 'update' | 'editors_note' | 'retraction';
@@ -69,14 +40,7 @@ export type Paginated<T> = {
   meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
 };
 
-export type Settings = {
-  publisherName: string | null;
-  publisherUrl: string | null;
-  publisherLogoUrl: string | null;
-  correctionsPolicyUrl: string | null;
-  unnamedSourcesPolicyUrl: string | null;
-  storyUrlTemplate: string | null;
-};
+export type { PublisherSettings as Settings } from '../../../shared/contracts/settings';
 
 export const STORY_UID = 'plugin::intelligence-stories.story';
 

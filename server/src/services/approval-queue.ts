@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
+import type { QueueItem, QueueState } from '../../../shared/contracts/desk';
 import type { AnonymousQuote, Story } from '../types/content-types';
 import { getService } from '../utils/get-service';
 import { STORY_UID } from '../utils/plugin-id';
 
-export type QueueState = 'pending' | 'rejected' | 'voided';
+export type { QueueItem, QueueState };
 
 type Editor = {
   id: number;
@@ -15,19 +16,6 @@ type Editor = {
 
 type QueueQuote = AnonymousQuote & {
   confidentialSource?: { documentId: string; alias: string; editorsWhoKnow?: Editor[] } | null;
-};
-
-export type QueueItem = {
-  story: { documentId: string; title: string; revision: string | null; updatedAt?: string };
-  quoteIndex: number;
-  quote: string;
-  attribution: string;
-  anonymityReason: string;
-  howSourceKnows: string | null;
-  informationNotOpinion: boolean;
-  state: QueueState;
-  comment: string | null;
-  source: { documentId: string; alias: string; editorsWhoKnow: string[] } | null;
 };
 
 // Enough for any desk's open work; the page shows the most recently edited stories first.

@@ -1,32 +1,17 @@
 import type { Core, Modules } from '@strapi/strapi';
 
+import type { DeskState, DeskStory } from '../../../shared/contracts/desk';
 import type { Story } from '../types/content-types';
 import { getService } from '../utils/get-service';
 import type { PaginationParams } from '../utils/pagination';
 import { STORY_UID } from '../utils/plugin-id';
 
-export type DeskState = 'draft' | 'published' | 'modified';
+export type { DeskState, DeskStory };
 
 export type DeskQuery = {
   q?: string;
   state?: DeskState;
   pagination: PaginationParams;
-};
-
-export type DeskStory = {
-  documentId: string;
-  title: string;
-  slug: string;
-  kind: Story['kind'];
-  state: DeskState;
-  updatedAt?: string;
-  publishedAt: string | null;
-  firstPublishedAt: string | null;
-  revision: string | null;
-  readiness: { ready: boolean; errors: number; warnings: number };
-  pendingApprovals: number;
-  corrections: number;
-  lastCorrectionAt: string | null;
 };
 
 type DocumentMetadata = {
