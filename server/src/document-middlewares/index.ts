@@ -1,8 +1,10 @@
+import { keepAccessLogAppendOnly } from './append-only-access-log';
 import { keepCorrectionsAppendOnly } from './append-only-corrections';
 import { stampCorrectionIssuance } from './correction-issuance';
 import { recordPublication } from './record-publication';
 import { enforceSourcingRules } from './publish-gate';
 import { protectQuoteApprovals } from './protect-quote-approvals';
+import { encryptConfidentialSources } from './encrypt-confidential-sources';
 import { computeSourceDocumentHash } from './source-document-hash';
 import { generateStorySlug } from './story-slug';
 import { validateWrites } from './validate-writes';
@@ -10,11 +12,14 @@ import { validateWrites } from './validate-writes';
 /** In the order they wrap each Document Service call: data is completed before it is validated. */
 export default [
   keepCorrectionsAppendOnly,
+  keepAccessLogAppendOnly,
   stampCorrectionIssuance,
   computeSourceDocumentHash,
   generateStorySlug,
   protectQuoteApprovals,
   validateWrites,
+  // After validation, which checks what the editor typed; nothing before it sees ciphertext.
+  encryptConfidentialSources,
   enforceSourcingRules,
   recordPublication,
 ];

@@ -126,3 +126,15 @@ export type ChangeLogEntry = Document & {
   changes?: unknown;
   republishedAt?: string | null;
 };
+
+export type SourceAccessAction = 'reveal' | 'create' | 'update' | 'reencrypt';
+
+export type SourceAccessLogEntry = Document & {
+  action: SourceAccessAction;
+  sourceDocumentId: string;
+  sourceAlias?: string | null;
+  fields?: string[] | null;
+  actor?: { id: number; firstname?: string; lastname?: string; email?: string } | null;
+  actorEmail?: string | null;
+  at: string;
+};
