@@ -7,6 +7,7 @@ import components from './components';
 import documentMiddlewares from './document-middlewares';
 import { bulkPublishGate } from './middlewares/bulk-publish-gate';
 import { getService } from './utils/get-service';
+import { keepOutOfGraphql } from './utils/keep-out-of-graphql';
 import { COMPONENT_CATEGORY } from './utils/plugin-id';
 
 /**
@@ -53,6 +54,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.documents.use(middleware(strapi));
   }
   guardBulkPublish(strapi);
+  keepOutOfGraphql(strapi);
 };
 
 export default register;
