@@ -12,8 +12,9 @@ export default ({ env }) => ({
     config: {
       // Introspection stays on: the tests use it to prove no confidential type or field is there.
       landingPage: false,
+      defaultLimit: 25,
+      maxLimit: 100,
       depthLimit: 10,
-      amountLimit: 100,
     },
   },
   // Loaded from this repository, so the playground always runs the plugin as it is checked out.
