@@ -76,8 +76,6 @@ export type Probe = {
   sameAsUnfiltered: boolean;
 };
 
-const TEXT_OPERATORS = ['$startsWith', '$startsWithi', '$eq', '$containsi', '$endsWith', '$in'];
-
 const encode = (value: string) => encodeURIComponent(value);
 const brackets = (path: string[]) => path.map((segment) => `[${segment}]`).join('');
 

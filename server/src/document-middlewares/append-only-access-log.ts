@@ -1,4 +1,4 @@
-import type { Core, Modules } from '@strapi/strapi';
+import type { Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import { SOURCE_ACCESS_LOG_UID } from '../utils/plugin-id';
@@ -10,7 +10,7 @@ const CHANGES = new Set(['update', 'delete', 'publish', 'unpublish', 'discardDra
  * can be neither edited nor deleted, by any path.
  */
 export const keepAccessLogAppendOnly =
-  (_strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  (): Modules.Documents.Middleware.Middleware =>
   async (ctx, next) => {
     if (ctx.uid === SOURCE_ACCESS_LOG_UID && CHANGES.has(ctx.action)) {
       throw new errors.PolicyError(
