@@ -1,3 +1,4 @@
+import type { UID } from '@strapi/strapi';
 import { execFileSync } from 'child_process';
 import fs from 'fs';
 
@@ -38,7 +39,7 @@ export const rawDatabaseDump = async (app: TestApp): Promise<string> => {
 };
 
 /** The row as stored, bypassing every service: what the database really holds. */
-export const rawRows = (app: TestApp, uid: string) => {
-  const table = app.strapi.getModel(uid as never).collectionName!;
+export const rawRows = (app: TestApp, uid: UID.ContentType) => {
+  const table = app.strapi.getModel(uid).collectionName!;
   return app.strapi.db.connection(table).select('*') as Promise<Array<Record<string, unknown>>>;
 };

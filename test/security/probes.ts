@@ -174,8 +174,8 @@ export const fieldsProbes = (secrets: SecretPath[]): Probe[] =>
     ...secrets.map(({ path }) => `fields[0]=${path[0]}`),
     ...secrets.map(({ path }) => `fields=${path.join('.')}`),
     ...secrets
-      .filter(({ path }) => !['id', 'documentId'].includes(path.at(-1)!))
-      .map(({ path }) => `fields[0]=title&fields[1]=${path.at(-1)}`),
+      .filter(({ path }) => !['id', 'documentId'].includes(path[path.length - 1]))
+      .map(({ path }) => `fields[0]=title&fields[1]=${path[path.length - 1]}`),
     'fields=*',
   ]);
 

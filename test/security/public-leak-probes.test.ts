@@ -86,7 +86,10 @@ describe('no confidential value leaks through the public API, by any spelling', 
     const source = await app.strapi.documents(UIDS.confidentialSource).create({
       data: {
         alias: secrets.alias,
-        ...Object.fromEntries(ENCRYPTED.map((field) => [field, secrets[field]])),
+        ...(Object.fromEntries(ENCRYPTED.map((field) => [field, secrets[field]])) as Record<
+          (typeof ENCRYPTED)[number],
+          string
+        >),
         editorsWhoKnow: [chief.user.id],
       },
     });

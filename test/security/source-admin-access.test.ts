@@ -117,7 +117,7 @@ describe('confidential sources through the admin API', () => {
       populate: ['actor'],
     });
     expect(entries).toHaveLength(before + 1);
-    expect(entries.at(-1)).toMatchObject({
+    expect(entries[entries.length - 1]).toMatchObject({
       action: 'reveal',
       sourceDocumentId,
       sourceAlias: 'ADMIN-REP-1',

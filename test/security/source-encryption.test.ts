@@ -13,10 +13,12 @@ const newKey = () => crypto.randomBytes(32).toString('base64');
 // Random per run, so a marker found in the dump can only have come from this test's writes.
 const marker = (field: string) => `PLAINTEXT-${field}-${crypto.randomBytes(6).toString('hex')}`;
 
-const sourceWithMarkers = () => ({
-  alias: marker('alias'),
-  ...Object.fromEntries(ENCRYPTED.map((field) => [field, marker(field)])),
-});
+type SourceFields = Record<'alias' | (typeof ENCRYPTED)[number], string>;
+
+const sourceWithMarkers = (): SourceFields =>
+  Object.fromEntries(
+    ['alias', ...ENCRYPTED].map((field) => [field, marker(field)])
+  ) as SourceFields;
 
 describe('confidential sources are encrypted at rest', () => {
   let app: TestApp;
@@ -129,7 +131,7 @@ describe('confidential sources are encrypted at rest', () => {
     // Code that reads a source and writes it back unchanged hands in the envelope.
     await app.strapi.documents(UIDS.confidentialSource).update({
       documentId: created.documentId,
-      data: { identity: stored!.identity },
+      data: { identity: stored!.identity ?? undefined },
     });
     const res = await sourcesApi(app, chief.token).reveal(created.documentId);
     expect(res.body.data.identity).toBe('Round trip identity');

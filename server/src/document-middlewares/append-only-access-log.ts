@@ -10,8 +10,7 @@ const CHANGES = new Set(['update', 'delete', 'publish', 'unpublish', 'discardDra
  * can be neither edited nor deleted, by any path.
  */
 export const keepAccessLogAppendOnly =
-  (): Modules.Documents.Middleware.Middleware =>
-  async (ctx, next) => {
+  (): Modules.Documents.Middleware.Middleware => async (ctx, next) => {
     if (ctx.uid === SOURCE_ACCESS_LOG_UID && CHANGES.has(ctx.action)) {
       throw new errors.PolicyError(
         'The confidential-source access log is append-only: its entries cannot be edited or deleted.'

@@ -20,11 +20,11 @@ const sourceAccessLog = ({ strapi }: { strapi: Core.Strapi }) => ({
       data: {
         action,
         sourceDocumentId: source.documentId,
-        sourceAlias: source.alias ?? null,
+        sourceAlias: source.alias ?? undefined,
         fields: [...fields],
         actor: actor?.id ?? null,
         // Kept as text too, so the entry still says who after the admin account is deleted.
-        actorEmail: actor?.email ?? null,
+        actorEmail: actor?.email ?? undefined,
         at: new Date().toISOString(),
       },
     });
