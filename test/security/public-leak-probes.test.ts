@@ -351,6 +351,27 @@ describe('no confidential value leaks through the public API, by any spelling', 
     );
   });
 
+  it.each([0, 1, 2])(
+    'has no Content API route for confidential sources or the plugin logs (caller %i)',
+    async (index) => {
+      for (const path of [
+        '/api/intelligence-stories/confidential-sources',
+        '/api/intelligence-stories/confidential-sources/access-log',
+        `/api/intelligence-stories/confidential-sources/${ids.storyDocumentId}`,
+        '/api/intelligence-stories/source-access-log-entries',
+        '/api/intelligence-stories/change-log-entries',
+        '/api/confidential-sources',
+        '/intelligence-stories/confidential-sources',
+      ]) {
+        requestCount += 1;
+        const res = await app.request().get(path).set(callers[index].headers);
+        // 404 on the Content API; 401 on the admin API, which these callers cannot use.
+        expect([401, 404]).toContain(res.status);
+        expect(leaks({ status: res.status, identity: '', text: res.text }, '')).toEqual([]);
+      }
+    }
+  );
+
   it('can tell a match from a miss: the same oracle on a public field answers them differently', async () => {
     const route = PUBLIC_ROUTES.find(({ name }) => name === 'GET /stories')!;
     const matching = await call(route, callers[0], 'filters[title][$startsWith]=Report');

@@ -116,8 +116,11 @@ const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
   const log = () => getService('source-access-log', { strapi });
 
   /**
-   * An updated row's old bytes can survive in the database's free pages (SQLite) or dead tuples
-   * (PostgreSQL) until the engine reclaims them; after a rotation the old ciphertext must go.
+   * An updated row's old bytes can survive in the database's free pages (SQLite) or dead row
+   * versions (PostgreSQL) until the engine reclaims them; after a rotation the old ciphertext
+   * must go. SQLite's VACUUM rewrites the whole file. On PostgreSQL a plain VACUUM removes the
+   * dead versions without locking readers out; VACUUM FULL, which also rewrites the table's files,
+   * takes an exclusive lock and is left to the operator (see the README).
    */
   const compactStorage = async () => {
     const { connection } = strapi.db;
@@ -126,7 +129,7 @@ const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
       await connection.raw('VACUUM');
     } else if (strapi.db.dialect.client === 'postgres') {
       const table = strapi.getModel(CONFIDENTIAL_SOURCE_UID).collectionName;
-      await connection.raw('VACUUM FULL ??', [table]);
+      await connection.raw('VACUUM ??', [table]);
     }
   };
 
