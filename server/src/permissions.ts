@@ -12,6 +12,8 @@ export const ACTIONS = {
   readConfidentialSources: 'confidential-sources.read',
   manageConfidentialSources: 'confidential-sources.manage',
   issueCorrections: 'corrections.issue',
+  readSettings: 'settings.read',
+  updateSettings: 'settings.update',
 } as const;
 
 export const actionId = (uid: (typeof ACTIONS)[keyof typeof ACTIONS]) =>
@@ -40,4 +42,10 @@ export const ADMIN_ACTIONS = [
     subCategory: 'confidential sources',
   },
   { uid: ACTIONS.issueCorrections, displayName: 'Issue corrections', subCategory: 'corrections' },
+  { uid: ACTIONS.readSettings, displayName: 'Read publisher settings', subCategory: 'settings' },
+  {
+    uid: ACTIONS.updateSettings,
+    displayName: 'Edit publisher settings',
+    subCategory: 'settings',
+  },
 ].map((action) => ({ ...action, section: 'plugins' as const, pluginName: PLUGIN_ID }));

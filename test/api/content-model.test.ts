@@ -1,12 +1,10 @@
 import { createHash } from 'crypto';
-import fs from 'fs';
-import os from 'os';
-import path from 'path';
 
 import { createAdminUser } from '../helpers/auth';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createStory, createStoryDraft } from '../helpers/stories';
 import { UIDS } from '../helpers/uids';
+import { uploadFile } from '../helpers/uploads';
 
 const PDF_BYTES = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'
@@ -23,28 +21,7 @@ describe('content model through the Document Service', () => {
     await app?.destroy();
   });
 
-  const uploadPdf = async (bytes: Buffer) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'intel-upload-'));
-    const filepath = path.join(dir, 'report.pdf');
-    fs.writeFileSync(filepath, bytes);
-    try {
-      const [file] = await app.strapi
-        .plugin('upload')
-        .service('upload')
-        .upload({
-          data: {},
-          files: {
-            filepath,
-            originalFilename: 'report.pdf',
-            mimetype: 'application/pdf',
-            size: bytes.length,
-          },
-        });
-      return file as { id: number };
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  };
+  const uploadPdf = (bytes: Buffer) => uploadFile(app, bytes);
 
   const createDocument = (data: Record<string, unknown> = {}) =>
     app.strapi.documents(UIDS.sourceDocument).create({
@@ -224,6 +201,8 @@ describe('content model through the Document Service', () => {
       'plugin::intelligence-stories.confidential-sources.read',
       'plugin::intelligence-stories.corrections.issue',
       'plugin::intelligence-stories.quotes.approve',
+      'plugin::intelligence-stories.settings.read',
+      'plugin::intelligence-stories.settings.update',
       'plugin::intelligence-stories.sourcing.manage',
       'plugin::intelligence-stories.sourcing.read',
     ]);

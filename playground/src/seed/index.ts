@@ -16,7 +16,22 @@ const PUBLIC_READ_ACTIONS = [
   `plugin::${PLUGIN}.story.findOne`,
   `plugin::${PLUGIN}.source-document.find`,
   `plugin::${PLUGIN}.source-document.findOne`,
+  `plugin::${PLUGIN}.story.jsonld`,
+  `plugin::${PLUGIN}.correction.find`,
+  `plugin::${PLUGIN}.correction.rss`,
+  `plugin::${PLUGIN}.correction.jsonFeed`,
 ];
+
+// ILLUSTRATIVE: a made-up publisher on the reserved .example domain, so that the JSON-LD and the
+// feeds show every field; a newsroom sets its own under the plugin's settings.
+const PLAYGROUND_PUBLISHER = {
+  publisherName: 'Playground News',
+  publisherUrl: 'https://news.example',
+  publisherLogoUrl: 'https://news.example/logo.png',
+  correctionsPolicyUrl: 'https://news.example/standards/corrections',
+  unnamedSourcesPolicyUrl: 'https://news.example/standards/anonymous-sources',
+  storyUrlTemplate: 'https://news.example/stories/{slug}',
+};
 
 const grantPublicRead = async (strapi: Core.Strapi) => {
   const role = await strapi.db
@@ -83,6 +98,11 @@ export const seedExampleStory = async (strapi: Core.Strapi): Promise<'created' |
         issuedBy: editorRef,
       },
     });
+  }
+
+  const settings = strapi.plugin(PLUGIN).service('settings');
+  if (!(await settings.get()).publisherName) {
+    await settings.set(PLAYGROUND_PUBLISHER);
   }
 
   await grantPublicRead(strapi);

@@ -3,6 +3,7 @@ import { validateYupSchema, yup } from '@strapi/utils';
 import type { Context } from 'koa';
 
 import type { CorrectionInput } from '../services/corrections';
+import { CORRECTION_KINDS } from '../utils/correction-kinds';
 import { getService } from '../utils/get-service';
 
 // Lengths and kinds are the correction schema's own, checked again on the write itself.
@@ -10,10 +11,7 @@ const issueBody = yup
   .object({
     kind: yup
       .mixed()
-      .oneOf(
-        ['correction', 'clarification', 'update', 'editors_note', 'retraction'],
-        'kind must be one of: ${values}'
-      )
+      .oneOf(CORRECTION_KINDS, 'kind must be one of: ${values}')
       .required('kind is required'),
     text: yup.string().required('text: write the correction as readers will see it'),
     lateReason: yup.string().nullable(),

@@ -1,11 +1,13 @@
 import { keepAccessLogAppendOnly } from './append-only-access-log';
 import { keepCorrectionsAppendOnly } from './append-only-corrections';
 import { stampCorrectionIssuance } from './correction-issuance';
+import { recordCorrectionsFeedChanges } from './corrections-feed-changes';
 import { recordPublication } from './record-publication';
 import { enforceSourcingRules } from './publish-gate';
 import { protectQuoteApprovals } from './protect-quote-approvals';
 import { encryptConfidentialSources } from './encrypt-confidential-sources';
 import { computeSourceDocumentHash } from './source-document-hash';
+import { stampRevisions } from './stamp-revisions';
 import { generateStorySlug } from './story-slug';
 import { validateWrites } from './validate-writes';
 
@@ -17,9 +19,11 @@ export default [
   computeSourceDocumentHash,
   generateStorySlug,
   protectQuoteApprovals,
+  stampRevisions,
   validateWrites,
   // After validation, which checks what the editor typed; nothing before it sees ciphertext.
   encryptConfidentialSources,
   enforceSourcingRules,
   recordPublication,
+  recordCorrectionsFeedChanges,
 ];

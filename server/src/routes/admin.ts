@@ -1,13 +1,40 @@
+import { answerConflicts } from '../middlewares/conflicts';
 import { actionId, ACTIONS } from '../permissions';
 
 const requires = (action: (typeof ACTIONS)[keyof typeof ACTIONS]) => ({
   policies: [{ name: 'admin::hasPermissions', config: { actions: [actionId(action)] } }],
+  // A write based on a stale revision of a story is a 409 with Strapi's error body.
+  middlewares: [answerConflicts],
 });
 
 // Admin routes live under /intelligence-stories (the admin API) and each checks its own action.
 export default {
   type: 'admin',
   routes: [
+    {
+      method: 'GET',
+      path: '/desk/stories',
+      handler: 'desk.stories',
+      config: requires(ACTIONS.readSourcing),
+    },
+    {
+      method: 'GET',
+      path: '/desk/approvals',
+      handler: 'desk.approvals',
+      config: requires(ACTIONS.approveQuotes),
+    },
+    {
+      method: 'GET',
+      path: '/desk/corrections',
+      handler: 'desk.corrections',
+      config: requires(ACTIONS.readSourcing),
+    },
+    {
+      method: 'GET',
+      path: '/stories/:documentId/corrections',
+      handler: 'desk.corrections',
+      config: requires(ACTIONS.readSourcing),
+    },
     {
       method: 'GET',
       path: '/stories/:documentId/readiness',
@@ -75,6 +102,18 @@ export default {
       path: '/confidential-sources/:documentId',
       handler: 'confidential-sources.update',
       config: requires(ACTIONS.manageConfidentialSources),
+    },
+    {
+      method: 'GET',
+      path: '/settings',
+      handler: 'settings.find',
+      config: requires(ACTIONS.readSettings),
+    },
+    {
+      method: 'PUT',
+      path: '/settings',
+      handler: 'settings.update',
+      config: requires(ACTIONS.updateSettings),
     },
   ],
 };

@@ -1,26 +1,22 @@
-// Read-only and published-only. Confidential sources and corrections have no route here:
-// corrections reach readers inside their story (and, later, through the corrections feeds).
+// Read-only and published-only. Confidential sources have no route here, and corrections are
+// only read: they are issued through the admin API.
+const route = (path: string, handler: string) => ({
+  method: 'GET',
+  path,
+  handler,
+  config: { policies: [] },
+});
+
 export default {
   type: 'content-api',
   routes: [
-    { method: 'GET', path: '/stories', handler: 'story.find', config: { policies: [] } },
-    {
-      method: 'GET',
-      path: '/stories/:slugOrDocumentId',
-      handler: 'story.findOne',
-      config: { policies: [] },
-    },
-    {
-      method: 'GET',
-      path: '/source-documents',
-      handler: 'source-document.find',
-      config: { policies: [] },
-    },
-    {
-      method: 'GET',
-      path: '/source-documents/:documentId',
-      handler: 'source-document.findOne',
-      config: { policies: [] },
-    },
+    route('/stories', 'story.find'),
+    route('/stories/:slugOrDocumentId', 'story.findOne'),
+    route('/stories/:slugOrDocumentId/jsonld', 'story.jsonld'),
+    route('/source-documents', 'source-document.find'),
+    route('/source-documents/:documentId', 'source-document.findOne'),
+    route('/corrections', 'correction.find'),
+    route('/corrections.rss', 'correction.rss'),
+    route('/corrections.json', 'correction.jsonFeed'),
   ],
 };

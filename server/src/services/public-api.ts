@@ -1,7 +1,13 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
-import { errors, pagination, validateYupSchema, yup } from '@strapi/utils';
+import { errors, validateYupSchema, yup } from '@strapi/utils';
 import type { Context } from 'koa';
 
+import {
+  paginationMeta,
+  paginationSchema,
+  toPagination,
+  type PaginationParams,
+} from '../utils/pagination';
 import type { PublicShape } from '../utils/public-fields';
 
 /**
@@ -9,19 +15,6 @@ import type { PublicShape } from '../utils/public-fields';
  * of the plugin, and the published-only reads behind them, so that each route gets the same
  * protection as Strapi's core controllers and no route can forget `status: 'published'`.
  */
-
-const MAX_PAGE_SIZE = 100;
-const DEFAULT_PAGE_SIZE = 25;
-
-// Query values arrive as strings; the schema runs in strict mode so that noUnknown refuses extra
-// keys (outside strict mode yup would strip them silently).
-const wholeNumber = (path: string, min: 0 | 1) =>
-  yup
-    .string()
-    .matches(
-      min === 0 ? /^\d+$/ : /^[1-9]\d*$/,
-      `${path} must be a whole number of at least ${min}`
-    );
 
 // Strapi's own validators reject private fields in filters/sort/fields; this schema covers what
 // the plugin adds on top: the public surface never serves drafts, and pagination is bounded.
@@ -41,20 +34,11 @@ const publicParamsSchema = yup
     status: yup
       .mixed()
       .oneOf(['published'], 'status: public routes serve published content only; omit status'),
-    pagination: yup
-      .object({
-        page: wholeNumber('pagination.page', 1),
-        pageSize: wholeNumber('pagination.pageSize', 1),
-        start: wholeNumber('pagination.start', 0),
-        limit: wholeNumber('pagination.limit', 1),
-      })
-      .noUnknown(true, 'pagination accepts page, pageSize, start and limit only'),
+    pagination: paginationSchema,
   })
   // Stricter than Strapi's strictParams, which still admits `_q`, `locale`, `publicationFilter`…:
   // a parameter this route would not honour is refused rather than silently ignored.
   .noUnknown(true, 'unsupported query parameter(s): ${unknown}');
-
-type PaginationParams = { start: number; limit: number };
 
 type SanitizedQuery<TUID extends UID.ContentType> = Pick<
   Modules.Documents.ServiceParams<TUID>['findMany'],
@@ -73,20 +57,6 @@ const getOptions = (ctx: Context) => ({
   // private-field advisories used a spelling that a lenient parser let through.
   strictParams: true,
 });
-
-const toPagination = (
-  raw: Record<string, string> = {}
-): PaginationParams & { isPaged: boolean } => {
-  const numbers = Object.fromEntries(
-    Object.entries(raw).map(([key, value]) => [key, Number(value)])
-  );
-  const { start, limit } = pagination.withDefaultPagination(numbers, {
-    defaults: { page: { pageSize: DEFAULT_PAGE_SIZE }, offset: { limit: DEFAULT_PAGE_SIZE } },
-    maxLimit: MAX_PAGE_SIZE,
-  });
-  const isOffset = raw.start !== undefined || raw.limit !== undefined;
-  return { start, limit, isPaged: !isOffset };
-};
 
 const assertPublicFields = (fields: string[] | string | undefined, shape: PublicShape) => {
   // Strapi's sanitizer hands `fields=*` back as the string '*', not a list.
@@ -165,14 +135,7 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => ({
     } as Modules.Documents.ServiceParams<TUID>['findFirst']);
   },
 
-  paginationMeta(
-    { pagination: params, isPaged }: Pick<PublicQuery<UID.ContentType>, 'pagination' | 'isPaged'>,
-    total: number
-  ) {
-    return isPaged
-      ? pagination.transformPagedPaginationInfo(params, total)
-      : pagination.transformOffsetPaginationInfo(params, total);
-  },
+  paginationMeta,
 
   async sanitizeOutput<T>(data: T, uid: UID.ContentType, ctx: Context): Promise<T> {
     return strapi.contentAPI.sanitize.output(data, strapi.getModel(uid), {

@@ -116,8 +116,10 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
       return { readiness: evaluateRules(snapshot, config.rules, config), snapshot, declaration };
     },
 
-    async evaluate(documentId: string): Promise<Readiness> {
-      return (await this.assess(documentId)).readiness;
+    /** The verdict, and the draft revision it is for: the version later writes are based on. */
+    async evaluate(documentId: string): Promise<Readiness & { revision: string | null }> {
+      const { readiness: verdict, snapshot } = await this.assess(documentId);
+      return { ...verdict, revision: snapshot.draft.revision ?? null };
     },
   };
 };

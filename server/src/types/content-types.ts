@@ -94,6 +94,8 @@ export type Story = Document & {
   anonymousQuotes?: AnonymousQuote[];
   editorNotes?: string | null;
   updatedBy?: { id: number } | null;
+  /** A fresh random value on every write of the draft: what optimistic concurrency compares. */
+  revision?: string | null;
 };
 
 export type ConfidentialSource = Document & {

@@ -1,0 +1,104 @@
+import type { Core } from '@strapi/strapi';
+import { validateYupSchema } from '@strapi/utils';
+import type { Context } from 'koa';
+
+import { toCorrectionsJsonFeed } from '../formats/corrections-json-feed';
+import { toCorrectionsRss, type FeedChannel } from '../formats/corrections-rss';
+import type { FeedQuery } from '../services/correction-feed';
+import type { CorrectionKind } from '../types/content-types';
+import { sendWithValidators } from '../utils/conditional-get';
+import { getService } from '../utils/get-service';
+import { paginationMeta, toPagination } from '../utils/pagination';
+import { CORRECTION_UID } from '../utils/plugin-id';
+import {
+  correctionFeedQuerySchema,
+  correctionListQuerySchema,
+} from '../validation/correction-feed-query';
+
+// Feed readers want the latest corrections, not pages of history: that is what the JSON list is for.
+const FEED_LENGTH = 50;
+
+/**
+ * The public record of corrections across all published stories. These routes take no filters,
+ * sort, fields or populate (their schemas refuse them), so Strapi's query validators have nothing
+ * to check; their output still goes through its output sanitizer.
+ */
+const correction = ({ strapi }: { strapi: Core.Strapi }) => {
+  const feedPage = async (ctx: Context, query: FeedQuery) => {
+    const feed = getService('correction-feed', { strapi });
+    const page = await feed.page(query);
+    const sanitized = await getService('public-api', { strapi }).sanitizeOutput(
+      page.corrections,
+      CORRECTION_UID,
+      ctx
+    );
+    return { ...page, corrections: feed.toFeedCorrections(sanitized, page.stories) };
+  };
+
+  const channelFor = async (ctx: Context, feedPath: string): Promise<FeedChannel> => {
+    const settings = await getService('settings', { strapi }).get();
+    const links = getService('public-links', { strapi }).forRequest(ctx, settings);
+    return {
+      title: settings.publisherName ? `${settings.publisherName}: corrections` : 'Corrections',
+      description:
+        'Corrections, clarifications, updates, editor’s notes and retractions issued on published stories, newest first.',
+      home: links.home,
+      feedUrl: `${links.apiBase}${feedPath}`,
+      updated: null,
+      correctionUrl: ({ story, documentId }) => links.correction(story, documentId),
+    };
+  };
+
+  const latestFeed = async (ctx: Context, feedPath: string) => {
+    const { kind } = (await validateYupSchema(correctionFeedQuerySchema)(ctx.query)) as {
+      kind?: CorrectionKind;
+    };
+    const [page, channel] = await Promise.all([
+      feedPage(ctx, { kind, pagination: { start: 0, limit: FEED_LENGTH } }),
+      channelFor(ctx, feedPath),
+    ]);
+    return { page, channel: { ...channel, updated: page.lastModified } };
+  };
+
+  return {
+    async find(ctx: Context) {
+      const params = (await validateYupSchema(correctionListQuerySchema)(ctx.query)) as {
+        since?: string;
+        kind?: CorrectionKind;
+        pagination?: Record<string, string>;
+      };
+      const { isPaged, ...pagination } = toPagination(params.pagination);
+      const page = await feedPage(ctx, {
+        since: params.since ? new Date(params.since) : undefined,
+        kind: params.kind,
+        pagination,
+      });
+      const body = {
+        data: page.corrections,
+        meta: { pagination: paginationMeta({ pagination, isPaged }, page.total) },
+      };
+      sendWithValidators(ctx, JSON.stringify(body), {
+        type: 'application/json; charset=utf-8',
+        lastModified: page.lastModified,
+      });
+    },
+
+    async rss(ctx: Context) {
+      const { page, channel } = await latestFeed(ctx, '/corrections.rss');
+      sendWithValidators(ctx, toCorrectionsRss(page.corrections, channel), {
+        type: 'application/rss+xml; charset=utf-8',
+        lastModified: page.lastModified,
+      });
+    },
+
+    async jsonFeed(ctx: Context) {
+      const { page, channel } = await latestFeed(ctx, '/corrections.json');
+      sendWithValidators(ctx, JSON.stringify(toCorrectionsJsonFeed(page.corrections, channel)), {
+        type: 'application/feed+json; charset=utf-8',
+        lastModified: page.lastModified,
+      });
+    },
+  };
+};
+
+export default correction;

@@ -1,0 +1,58 @@
+import type { FeedCorrection } from '../services/correction-feed';
+import { CORRECTION_KIND_LABELS } from '../utils/correction-kinds';
+import { feedItemTitle, type FeedChannel } from './corrections-rss';
+
+/** A JSON Feed 1.1 item (https://www.jsonfeed.org/version/1.1/), with this plugin's extension. */
+type JsonFeedItem = {
+  id: string;
+  url: string;
+  title: string;
+  content_text: string;
+  date_published: string;
+  tags: string[];
+  // Extensions start with an underscore; readers that do not know them ignore them.
+  _intelligence_stories: {
+    kind: FeedCorrection['kind'];
+    story: FeedCorrection['story'];
+    supersedes: string | null;
+    late_reason: string | null;
+  };
+};
+
+export type JsonFeed = {
+  version: 'https://jsonfeed.org/version/1.1';
+  title: string;
+  description: string;
+  home_page_url: string;
+  feed_url: string;
+  items: JsonFeedItem[];
+};
+
+/**
+ * JSON Feed 1.1. No maintained generator writes 1.1 (the `feed` library writes 1.0), and the
+ * format is plain JSON, so the object is built here and typed against the spec.
+ */
+export const toCorrectionsJsonFeed = (
+  corrections: FeedCorrection[],
+  channel: Omit<FeedChannel, 'updated'>
+): JsonFeed => ({
+  version: 'https://jsonfeed.org/version/1.1',
+  title: channel.title,
+  description: channel.description,
+  home_page_url: channel.home,
+  feed_url: channel.feedUrl,
+  items: corrections.map((correction) => ({
+    id: correction.documentId,
+    url: channel.correctionUrl(correction),
+    title: feedItemTitle(correction),
+    content_text: correction.text,
+    date_published: new Date(correction.issuedAt).toISOString(),
+    tags: [CORRECTION_KIND_LABELS[correction.kind]],
+    _intelligence_stories: {
+      kind: correction.kind,
+      story: correction.story,
+      supersedes: correction.supersedes,
+      late_reason: correction.lateReason ?? null,
+    },
+  })),
+});

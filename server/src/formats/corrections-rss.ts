@@ -1,0 +1,44 @@
+import { Feed } from 'feed';
+
+import type { FeedCorrection } from '../services/correction-feed';
+import { CORRECTION_KIND_LABELS } from '../utils/correction-kinds';
+
+export type FeedChannel = {
+  title: string;
+  description: string;
+  home: string;
+  feedUrl: string;
+  updated: Date | null;
+  correctionUrl(correction: FeedCorrection): string;
+};
+
+export const feedItemTitle = (correction: FeedCorrection) =>
+  `${CORRECTION_KIND_LABELS[correction.kind]}: ${correction.story.title}`;
+
+/** RSS 2.0, written by the `feed` library so that escaping and dates follow the spec. */
+export const toCorrectionsRss = (corrections: FeedCorrection[], channel: FeedChannel): string => {
+  const feed = new Feed({
+    id: channel.home,
+    link: channel.home,
+    title: channel.title,
+    description: channel.description,
+    // RSS's copyright is optional; the library's type wants a string and omits an empty one.
+    copyright: '',
+    updated: channel.updated ?? undefined,
+    generator: 'strapi-plugin-intelligence-stories',
+    feedLinks: { rss: channel.feedUrl },
+  });
+  for (const correction of corrections) {
+    const url = channel.correctionUrl(correction);
+    feed.addItem({
+      title: feedItemTitle(correction),
+      // The correction's own address is unique and stable, so it doubles as the permalink guid.
+      id: url,
+      link: url,
+      description: correction.text,
+      date: new Date(correction.issuedAt),
+      category: [{ name: CORRECTION_KIND_LABELS[correction.kind] }],
+    });
+  }
+  return feed.rss2();
+};

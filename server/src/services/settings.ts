@@ -1,0 +1,56 @@
+import type { Core } from '@strapi/strapi';
+import { validateYupSchema } from '@strapi/utils';
+
+import { PLUGIN_ID } from '../utils/plugin-id';
+import { settingsSchema } from '../validation/settings';
+
+export type PublisherSettings = {
+  publisherName: string | null;
+  publisherUrl: string | null;
+  publisherLogoUrl: string | null;
+  correctionsPolicyUrl: string | null;
+  unnamedSourcesPolicyUrl: string | null;
+  /** Where readers find a story, e.g. `https://news.example/stories/{slug}`. */
+  storyUrlTemplate: string | null;
+};
+
+export const EMPTY_SETTINGS: PublisherSettings = {
+  publisherName: null,
+  publisherUrl: null,
+  publisherLogoUrl: null,
+  correctionsPolicyUrl: null,
+  unnamedSourcesPolicyUrl: null,
+  storyUrlTemplate: null,
+};
+
+/**
+ * Publisher settings in Strapi's plugin store (the database, so every instance behind a load
+ * balancer reads the same values; nothing is cached in the process).
+ */
+const settings = ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: 'settings' });
+
+  return {
+    async get(): Promise<PublisherSettings> {
+      const stored = (await store().get({})) as Partial<PublisherSettings> | null;
+      return { ...EMPTY_SETTINGS, ...stored };
+    },
+
+    /** Validates and replaces the settings whole; a refused input writes nothing. */
+    async set(input: unknown): Promise<PublisherSettings> {
+      const valid = (await validateYupSchema(settingsSchema)(input ?? {})) as Partial<
+        Record<keyof PublisherSettings, string | null | undefined>
+      >;
+      const value = Object.fromEntries(
+        (Object.keys(EMPTY_SETTINGS) as Array<keyof PublisherSettings>).map((key) => [
+          key,
+          valid[key] || null,
+        ])
+      ) as PublisherSettings;
+      await store().set({ value });
+      return value;
+    },
+  };
+};
+
+export default settings;

@@ -1,0 +1,32 @@
+import { yup } from '@strapi/utils';
+
+import { CORRECTION_KINDS } from '../utils/correction-kinds';
+import { paginationSchema } from '../utils/pagination';
+
+// A calendar date or an RFC 3339 date-time: what `issuedAt` values look like in every response.
+const ISO_DATE =
+  /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+const since = yup
+  .string()
+  .test(
+    'iso-date',
+    'since must be a date (2021-03-16) or a date-time with its offset (2021-03-16T12:00:00Z)',
+    (value) => value === undefined || (ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)))
+  );
+
+const kind = yup.mixed().oneOf(CORRECTION_KINDS, 'kind must be one of: ${values}');
+
+// Query values are strings or nested objects; anything the route would not honour is refused.
+const unknownKeys = 'unsupported query parameter(s): ${unknown}';
+
+/** `GET /corrections`: newest first, paginated, from a date, of one kind. */
+export const correctionListQuerySchema = yup
+  .object({ since, kind, pagination: paginationSchema })
+  .noUnknown(true, unknownKeys);
+
+/** The RSS and JSON feeds: the latest corrections, optionally of one kind. */
+export const correctionFeedQuerySchema = yup.object({ kind }).noUnknown(true, unknownKeys);
+
+/** The JSON-LD of a story takes no parameters. */
+export const noQuerySchema = yup.object({}).noUnknown(true, unknownKeys);
