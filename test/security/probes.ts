@@ -12,7 +12,12 @@ export type PublicRoute = {
   path: (ids: RouteIds) => string;
   kind: RouteKind;
   /** Which content type's private paths to probe (the route's own type). */
-  model: 'story' | 'source-document';
+  model: 'story' | 'source-document' | 'correction';
+  /**
+   * Strapi's read-only API tokens grant `find` and `findOne` actions only; a route whose action has
+   * another name (`jsonld`, `rss`, `jsonFeed`) answers them 403, probes included.
+   */
+  readOnlyToken?: false;
 };
 
 export type RouteIds = { storySlug: string; storyDocumentId: string; sourceDocumentId: string };
@@ -45,11 +50,28 @@ export const PUBLIC_ROUTES: PublicRoute[] = [
     kind: 'one',
     model: 'source-document',
   },
-  // The lead's feeds plug in here, e.g.:
-  // { name: 'GET /corrections', path: () => `${API}/corrections`, kind: 'list', model: 'story' },
-  // { name: 'GET /corrections.rss', path: () => `${API}/corrections.rss`, kind: 'text', model: 'story' },
-  // { name: 'GET /corrections.json', path: () => `${API}/corrections.json`, kind: 'text', model: 'story' },
-  // { name: 'GET /stories/:id/jsonld', path: ({ storySlug }) => `${API}/stories/${storySlug}/jsonld`, kind: 'text', model: 'story' },
+  {
+    name: 'GET /stories/:slug/jsonld',
+    path: ({ storySlug }) => `${API}/stories/${storySlug}/jsonld`,
+    kind: 'text',
+    model: 'story',
+    readOnlyToken: false,
+  },
+  { name: 'GET /corrections', path: () => `${API}/corrections`, kind: 'text', model: 'correction' },
+  {
+    name: 'GET /corrections.rss',
+    path: () => `${API}/corrections.rss`,
+    kind: 'text',
+    model: 'correction',
+    readOnlyToken: false,
+  },
+  {
+    name: 'GET /corrections.json',
+    path: () => `${API}/corrections.json`,
+    kind: 'text',
+    model: 'correction',
+    readOnlyToken: false,
+  },
 ];
 
 /** A private value reachable from a route's type, and a value it does not match. */
