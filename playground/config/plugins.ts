@@ -1,4 +1,22 @@
+import fs from 'fs';
 import path from 'path';
+
+// The repository root: this file runs from playground/config when the admin is built and from
+// playground/dist/config when the server starts, so the root is found, not counted.
+const pluginRoot = () => {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (
+      fs.existsSync(manifest) &&
+      JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'strapi-plugin-intelligence-stories'
+    ) {
+      return dir;
+    }
+  }
+  throw new Error(
+    'playground: strapi-plugin-intelligence-stories was not found above ' + __dirname
+  );
+};
 
 export default ({ env }) => ({
   'users-permissions': {
@@ -20,6 +38,6 @@ export default ({ env }) => ({
   // Loaded from this repository, so the playground always runs the plugin as it is checked out.
   'intelligence-stories': {
     enabled: true,
-    resolve: path.resolve(__dirname, '..', '..', '..'),
+    resolve: pluginRoot(),
   },
 });
