@@ -1,3 +1,4 @@
+import confidentialSources from './confidential-sources';
 import correction from './correction';
 import desk from './desk';
 import settings from './settings';
@@ -8,6 +9,7 @@ import storyCorrections from './story-corrections';
 import storySourcing from './story-sourcing';
 
 export default {
+  'confidential-sources': confidentialSources,
   correction,
   desk,
   settings,

@@ -65,6 +65,44 @@ export default {
       handler: 'story-corrections.issue',
       config: requires(ACTIONS.issueCorrections),
     },
+    // The confidential-source register. Only `reveal` returns identities; the access log is
+    // listed before `:documentId` so that its path is not read as a source's id.
+    {
+      method: 'GET',
+      path: '/confidential-sources',
+      handler: 'confidential-sources.find',
+      config: requires(ACTIONS.readSourcing),
+    },
+    {
+      method: 'GET',
+      path: '/confidential-sources/access-log',
+      handler: 'confidential-sources.accessLog',
+      config: requires(ACTIONS.manageConfidentialSources),
+    },
+    {
+      method: 'GET',
+      path: '/confidential-sources/:documentId',
+      handler: 'confidential-sources.findOne',
+      config: requires(ACTIONS.readSourcing),
+    },
+    {
+      method: 'POST',
+      path: '/confidential-sources/:documentId/reveal',
+      handler: 'confidential-sources.reveal',
+      config: requires(ACTIONS.readConfidentialSources),
+    },
+    {
+      method: 'POST',
+      path: '/confidential-sources',
+      handler: 'confidential-sources.create',
+      config: requires(ACTIONS.manageConfidentialSources),
+    },
+    {
+      method: 'PUT',
+      path: '/confidential-sources/:documentId',
+      handler: 'confidential-sources.update',
+      config: requires(ACTIONS.manageConfidentialSources),
+    },
     {
       method: 'GET',
       path: '/settings',

@@ -1,6 +1,7 @@
 import approvalQueue from './approval-queue';
 import approvals from './approvals';
 import changeLog from './change-log';
+import confidentialSources from './confidential-sources';
 import correctionFeed from './correction-feed';
 import corrections from './corrections';
 import desk from './desk';
@@ -10,6 +11,8 @@ import publicApi from './public-api';
 import publicLinks from './public-links';
 import quotes from './quotes';
 import readiness from './readiness';
+import sourceAccessLog from './source-access-log';
+import sourceEncryption from './source-encryption';
 import revisions from './revisions';
 import settings from './settings';
 import stories from './stories';
@@ -20,6 +23,7 @@ export default {
   'approval-queue': approvalQueue,
   approvals,
   'change-log': changeLog,
+  'confidential-sources': confidentialSources,
   'correction-feed': correctionFeed,
   corrections,
   desk,
@@ -29,6 +33,8 @@ export default {
   'public-links': publicLinks,
   quotes,
   readiness,
+  'source-access-log': sourceAccessLog,
+  'source-encryption': sourceEncryption,
   revisions,
   settings,
   stories,

@@ -147,3 +147,15 @@ export type SourceDocumentText = {
   attempts: number | null;
   extractedAt: string | null;
 };
+
+export type SourceAccessAction = 'reveal' | 'create' | 'update' | 'reencrypt';
+
+export type SourceAccessLogEntry = Document & {
+  action: SourceAccessAction;
+  sourceDocumentId: string;
+  sourceAlias?: string | null;
+  fields?: string[] | null;
+  actor?: { id: number; firstname?: string; lastname?: string; email?: string } | null;
+  actorEmail?: string | null;
+  at: string;
+};
