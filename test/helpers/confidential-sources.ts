@@ -1,4 +1,13 @@
 import type { TestApp } from './strapi';
+import { UIDS } from './uids';
+
+/** A source's current revision: what an editor who has just loaded it sends with an edit. */
+export const sourceRevision = async (app: TestApp, documentId: string) =>
+  ((
+    await app.strapi
+      .documents(UIDS.confidentialSource)
+      .findOne({ documentId, fields: ['revision'] })
+  )?.revision ?? null) as string | null;
 
 /** The plugin's confidential-source admin routes, as the admin panel calls them. */
 export const sourcesApi = (app: TestApp, token: string) => {
@@ -10,8 +19,15 @@ export const sourcesApi = (app: TestApp, token: string) => {
     reveal: (documentId: string) =>
       app.request().post(`${base}/${documentId}/reveal`).set(auth).send({}),
     create: (body: Record<string, unknown>) => app.request().post(base).set(auth).send(body),
-    update: (documentId: string, body: Record<string, unknown>) =>
-      app.request().put(`${base}/${documentId}`).set(auth).send(body),
+    /** Edits as an editor who loaded the current revision, unless `body.revision` says otherwise. */
+    update: async (documentId: string, body: Record<string, unknown>) =>
+      app
+        .request()
+        .put(`${base}/${documentId}`)
+        .set(auth)
+        .send(
+          'revision' in body ? body : { revision: await sourceRevision(app, documentId), ...body }
+        ),
     accessLog: (query: Record<string, string> = {}) =>
       app.request().get(`${base}/access-log`).query(query).set(auth),
   };

@@ -89,6 +89,7 @@ describe('confidential sources through the admin API', () => {
           attribution: 'a representative of the Biden administration',
         },
       ],
+      revision: expect.stringMatching(/^[0-9a-f-]{36}$/),
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });
@@ -204,6 +205,32 @@ describe('confidential sources through the admin API', () => {
       expect(await logEntries()).toHaveLength(entries);
     }
   );
+
+  it('refuses with 409 an edit of a revision changed since, and writes and logs nothing', async () => {
+    const api = sourcesApi(app, manager.token);
+    const loaded = (await sourcesApi(app, chief.token).findOne(sourceDocumentId)).body.data;
+    expect((await api.update(sourceDocumentId, { role: 'Deputy spokesperson' })).status).toBe(200);
+    const entries = (await logEntries()).length;
+
+    const stale = await api.update(sourceDocumentId, {
+      revision: loaded.revision,
+      role: 'Spokesperson',
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toMatch(/changed by someone else.*reload/);
+    expect(await logEntries()).toHaveLength(entries);
+    const revealed = await sourcesApi(app, chief.token).reveal(sourceDocumentId);
+    expect(revealed.body.data.role).toBe('Deputy spokesperson');
+    expect((await api.update(sourceDocumentId, { role: secrets.role })).status).toBe(200);
+
+    const missing = await app
+      .request()
+      .put(`/intelligence-stories/confidential-sources/${sourceDocumentId}`)
+      .set('Authorization', `Bearer ${manager.token}`)
+      .send({ role: 'Spokesperson' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toMatch(/revision is required/);
+  });
 
   it('refuses a bad or empty update with a 400 and leaves the source as it was', async () => {
     const api = sourcesApi(app, manager.token);

@@ -65,11 +65,13 @@ const confidentialSourcesController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async update(ctx: Context) {
-      const input = (await validateYupSchema(updateSourceBody)(
+      const { revision, ...input } = (await validateYupSchema(updateSourceBody)(
         ctx.request.body ?? {}
-      )) as SourceInput;
+      )) as SourceInput & { revision: string | null };
       await assertEditorsExist(input);
-      ctx.body = { data: await service().update(ctx.params.documentId, input, actorOf(ctx)) };
+      ctx.body = {
+        data: await service().update(ctx.params.documentId, input, actorOf(ctx), revision),
+      };
     },
 
     async accessLog(ctx: Context) {

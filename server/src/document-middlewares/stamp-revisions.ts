@@ -1,12 +1,12 @@
 import type { Core, Modules } from '@strapi/strapi';
 
 import { getService } from '../utils/get-service';
-import { STORY_UID } from '../utils/plugin-id';
+import { CONFIDENTIAL_SOURCE_UID, STORY_UID } from '../utils/plugin-id';
 
-const REVISIONED = new Set<string>([STORY_UID]);
+const REVISIONED = new Set<string>([STORY_UID, CONFIDENTIAL_SOURCE_UID]);
 
 /**
- * Every write of a story's draft, from any path (Content Manager, code), gets a new revision, so a
+ * Every write of a story's draft or of a confidential source, from any path (Content Manager, code), gets a new revision, so a
  * plugin route acting on the version an editor saw can tell that it changed since. Clients cannot
  * choose it.
  */

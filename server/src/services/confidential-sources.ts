@@ -91,6 +91,7 @@ const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
       lastname,
     })),
     quotes,
+    revision: source.revision ?? null,
     createdAt: source.createdAt,
     updatedAt: source.updatedAt,
   });
@@ -137,7 +138,7 @@ const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
     async list() {
       const sources = (await documents().findMany({
         sort: [{ alias: 'asc' }],
-        fields: ['alias', 'createdAt', 'updatedAt'],
+        fields: ['alias', 'revision', 'createdAt', 'updatedAt'],
         populate: SUMMARY_POPULATE,
       } as Modules.Documents.ServiceParams<
         typeof CONFIDENTIAL_SOURCE_UID
@@ -168,9 +169,19 @@ const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
       return summaryOf(created.documentId);
     },
 
-    async update(documentId: string, input: SourceInput, actor: Actor) {
-      await findStored(documentId);
+    /**
+     * Edits a source if it is still the revision the editor loaded (undefined: code holding no
+     * revision); otherwise nothing is written and a StaleRevisionError says why.
+     */
+    async update(documentId: string, input: SourceInput, actor: Actor, revision?: string | null) {
+      const stored = await findStored(documentId);
       await strapi.db.transaction(async () => {
+        await getService('revisions', { strapi }).advance(
+          CONFIDENTIAL_SOURCE_UID,
+          documentId,
+          revision,
+          `The source ${stored.alias}`
+        );
         const source = (await documents().update({
           documentId,
           data: toData(input),

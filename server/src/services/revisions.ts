@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 import type { Core, UID } from '@strapi/strapi';
+import { contentTypes } from '@strapi/utils';
 
 import { StaleRevisionError } from '../utils/stale-revision-error';
 
@@ -27,7 +28,8 @@ const revisions = ({ strapi }: { strapi: Core.Strapi }) => ({
     const { count } = await strapi.db.query(uid).updateMany({
       where: {
         documentId,
-        publishedAt: null,
+        // The draft row of a draft-and-publish type; a type without drafts has one row.
+        ...(contentTypes.hasDraftAndPublish(strapi.getModel(uid)) ? { publishedAt: null } : {}),
         ...(expected === undefined ? {} : { revision: expected }),
       },
       data: { revision },

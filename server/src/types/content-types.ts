@@ -106,6 +106,8 @@ export type ConfidentialSource = Document & {
   contact?: string | null;
   verificationNotes?: string | null;
   editorsWhoKnow?: Array<{ id: number }>;
+  /** A fresh random value on every write: what optimistic concurrency compares. */
+  revision?: string | null;
 };
 
 export type Correction = Document & {

@@ -33,14 +33,21 @@ export const createSourceBody = yup
   })
   .noUnknown(true, UNKNOWN);
 
-/** The body of `PUT /confidential-sources/:documentId`: only the fields that change. */
+/**
+ * The body of `PUT /confidential-sources/:documentId`: the revision the editor loaded, and only
+ * the fields that change.
+ */
 export const updateSourceBody = yup
-  .object(fields)
+  .object({
+    ...fields,
+    revision: yup
+      .string()
+      .nullable()
+      .defined('revision is required: send the revision of the source you loaded'),
+  })
   .noUnknown(true, UNKNOWN)
-  .test(
-    'not-empty',
-    'the body names no field to change',
-    (value) => Object.keys(value ?? {}).length > 0
+  .test('not-empty', 'the body names no field to change', (value) =>
+    Object.keys(value ?? {}).some((key) => key !== 'revision')
   );
 
 export const accessLogQuery = yup
