@@ -2,12 +2,18 @@ import fs from 'fs';
 import path from 'path';
 
 import type { LoadResult } from './load';
-import type { PublishTimings } from './protocol';
+import type { MemorySample, PublishTimings } from './protocol';
 import type { BenchSettings } from './settings';
 
 /** The run's results as JSON (everything) and Markdown (the tables BENCHMARKS.md shows). */
 
-export type QueryCountRow = { request: string; plugin: number; plain: number | null };
+export type QueryCountRow = {
+  request: string;
+  plugin: number;
+  plain: number | null;
+  pluginSql: string[];
+  plainSql: string[] | null;
+};
 
 export type ScaleStep = {
   what: string;
@@ -39,8 +45,11 @@ export type BenchResults = {
   scale: ScaleStep[];
   diagnosis: { storyList: Diagnosis; feed: Diagnosis };
   publish: PublishTimings;
-  memory: { withoutPlugin: number; withPlugin: number };
+  memory: { withoutPlugin: MemoryAfterLoad; withPlugin: MemoryAfterLoad };
 };
+
+/** RSS as the OS saw it right after the load, and the process's own figures after a full GC. */
+export type MemoryAfterLoad = { rss: number; afterGc: MemorySample };
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -50,6 +59,7 @@ const median = (values: number[]) => {
 
 const fixed = (value: number, digits = 2) => value.toFixed(digits);
 const mib = (bytes: number) => `${fixed(bytes / 1024 ** 2, 0)} MiB`;
+const signedMib = (bytes: number) => `${bytes >= 0 ? '+' : '−'}${mib(Math.abs(bytes))}`;
 const verdict = (met: boolean) => (met ? 'met' : '**missed**');
 
 export const summarize = (results: BenchResults) => {
@@ -70,7 +80,7 @@ export const summarize = (results: BenchResults) => {
     sameCountAtEveryPageSize: new Set(listCounts).size === 1,
     scale,
     publish: { gate, rulesOff, ratio: gate / rulesOff },
-    memoryRatio: results.memory.withPlugin / results.memory.withoutPlugin,
+    memoryRatio: results.memory.withPlugin.rss / results.memory.withoutPlugin.rss,
   };
 };
 
@@ -186,13 +196,17 @@ export const toMarkdown = (results: BenchResults) => {
   );
 
   lines.push('**5. Memory** (server RSS after the same load on the plain type)', '');
-  row('Playground', 'RSS');
-  row('---', '---:');
-  row('Without the plugin', mib(results.memory.withoutPlugin));
-  row('With the plugin', mib(results.memory.withPlugin));
+  row('Playground', 'RSS after the load', 'RSS after a full GC', 'JS heap used after GC');
+  row('---', '---:', '---:', '---:');
+  const memoryRow = (label: string, memory: MemoryAfterLoad) =>
+    row(label, mib(memory.rss), mib(memory.afterGc.rss), mib(memory.afterGc.heapUsed));
+  memoryRow('Without the plugin', results.memory.withoutPlugin);
+  memoryRow('With the plugin', results.memory.withPlugin);
+  const { withPlugin, withoutPlugin } = results.memory;
   lines.push(
     '',
-    `With ÷ without: ${fixed(s.memoryRatio)}x (+${mib(results.memory.withPlugin - results.memory.withoutPlugin)}).`,
+    `RSS with ÷ without: ${fixed(s.memoryRatio)}x (${signedMib(withPlugin.rss - withoutPlugin.rss)}); ` +
+      `JS heap after GC: ${signedMib(withPlugin.afterGc.heapUsed - withoutPlugin.afterGc.heapUsed)}.`,
     ''
   );
   return lines.join('\n');

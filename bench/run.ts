@@ -131,7 +131,8 @@ const memoryAfterPlainLoad = async (server: ServerProcess, settings: BenchSettin
   const u = urls(server);
   const middle = storyContent(Math.floor(settings.stories.small / 2));
   await loadInRounds([u.plainList(25), u.plainSingle(middle.documentId)], settings.load);
-  return server.rss();
+  const rss = server.rss();
+  return { rss, afterGc: await server.call('memory', {}) };
 };
 
 const main = async () => {
@@ -217,31 +218,32 @@ const main = async () => {
 
       log('query counts');
       const queryCounts: QueryCountRow[] = [];
-      for (const pageSize of settings.pageSizes) {
+      const countRow = async (request: string, pluginUrl: string, plainUrl: string | null) => {
+        const plugin = await countQueries(server, pluginUrl);
+        const plain = plainUrl ? await countQueries(server, plainUrl) : null;
         queryCounts.push({
-          request: `story list, page size ${pageSize}`,
-          plugin: (await countQueries(server, u.pluginList(pageSize))).count,
-          plain: (await countQueries(server, u.plainList(pageSize))).count,
+          request,
+          plugin: plugin.count,
+          plain: plain?.count ?? null,
+          // What was sent, for whoever wants to see where the queries go.
+          pluginSql: plugin.queries.map((query) => query.sql),
+          plainSql: plain?.queries.map((query) => query.sql) ?? null,
         });
+      };
+      for (const pageSize of settings.pageSizes) {
+        await countRow(
+          `story list, page size ${pageSize}`,
+          u.pluginList(pageSize),
+          u.plainList(pageSize)
+        );
       }
-      queryCounts.push({
-        request: 'single story',
-        plugin: (await countQueries(server, u.pluginSingle(middle.slug))).count,
-        plain: (await countQueries(server, u.plainSingle(middle.documentId))).count,
-      });
-      queryCounts.push({
-        request: 'corrections feed (JSON, page size 50)',
-        plugin: (await countQueries(server, u.feed)).count,
-        plain: null,
-      });
-      queryCounts.push({
-        request: 'corrections.json (JSON Feed, 50)',
-        plugin: (await countQueries(server, u.jsonFeed)).count,
-        plain: null,
-      });
+      await countRow('single story', u.pluginSingle(middle.slug), u.plainSingle(middle.documentId));
+      await countRow('corrections feed (JSON, page size 50)', u.feed, null);
+      await countRow('corrections.json (JSON Feed, 50)', u.jsonFeed, null);
 
       log('scale: at the small size');
-      const scaleUrls = [u.pluginList(25), u.feed, u.jsonFeed];
+      // The single story is looked up by slug: its cost must not grow with the table either.
+      const scaleUrls = [u.pluginList(25), u.pluginSingle(middle.slug), u.feed, u.jsonFeed];
       const atSmall = await sampleLoad(() => loadInRounds(scaleUrls, settings.load));
 
       log(`seeding up to ${large} stories`);
@@ -302,6 +304,13 @@ const main = async () => {
           to: `${large} stories`,
           before: byUrl(atSmall.result, u.pluginList(25)),
           after: byUrl(atLarge.result, u.pluginList(25)),
+        },
+        {
+          what: 'single story (by slug)',
+          from: `${small} stories`,
+          to: `${large} stories`,
+          before: byUrl(atSmall.result, u.pluginSingle(middle.slug)),
+          after: byUrl(atLarge.result, u.pluginSingle(middle.slug)),
         },
         {
           what: 'corrections feed, JSON (page size 50)',

@@ -46,6 +46,8 @@ export const startServer = async (env: Record<string, string>): Promise<ServerPr
       PUBLIC_DIR: publicDir,
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // So the memory sample can also be taken after a full collection (see server.ts).
+    execArgv: ['--expose-gc'],
   });
 
   let nextId = 1;
