@@ -29,7 +29,13 @@ export type CapturedQuery = { sql: string; bindings: unknown[]; ms: number };
 
 export type QueryCount = { count: number; queries: CapturedQuery[] };
 
-export type PublishTimings = { gate: number[]; rulesOff: number[]; refusedWithGate: boolean };
+export type PublishTimings = {
+  gate: number[];
+  rulesOff: number[];
+  /** Queries one publish of the same story sends, each way. */
+  queries: { gate: number; rulesOff: number };
+  refusedWithGate: boolean;
+};
 
 export type MemorySample = { rss: number; heapUsed: number; heapTotal: number; external: number };
 

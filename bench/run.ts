@@ -243,7 +243,14 @@ const main = async () => {
 
       log('scale: at the small size');
       // The single story is looked up by slug: its cost must not grow with the table either.
-      const scaleUrls = [u.pluginList(25), u.pluginSingle(middle.slug), u.feed, u.jsonFeed];
+      // The plain list shows what Strapi itself does with ten times the rows.
+      const scaleUrls = [
+        u.pluginList(25),
+        u.plainList(25),
+        u.pluginSingle(middle.slug),
+        u.feed,
+        u.jsonFeed,
+      ];
       const atSmall = await sampleLoad(() => loadInRounds(scaleUrls, settings.load));
 
       log(`seeding up to ${large} stories`);
@@ -304,6 +311,13 @@ const main = async () => {
           to: `${large} stories`,
           before: byUrl(atSmall.result, u.pluginList(25)),
           after: byUrl(atLarge.result, u.pluginList(25)),
+        },
+        {
+          what: 'plain story list, core API (baseline)',
+          from: `${small} stories`,
+          to: `${large} stories`,
+          before: byUrl(atSmall.result, u.plainList(25)),
+          after: byUrl(atLarge.result, u.plainList(25)),
         },
         {
           what: 'single story (by slug)',

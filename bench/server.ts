@@ -21,6 +21,8 @@ const send = (message: ReplyMessage) => process.send?.(message);
 type KnexQueryEvent = { sql: string; bindings?: unknown[]; __knexQueryUid: string };
 
 /** Counts (and times) every query knex sends while a window is open. */
+export type QueryCounter = ReturnType<typeof queryCounter>;
+
 const queryCounter = (strapi: Core.Strapi) => {
   let window: { queries: CapturedQuery[]; started: Map<string, [number, CapturedQuery]> } | null =
     null;
@@ -98,7 +100,7 @@ const main = async () => {
     },
     stopQueryCount: () => counter.stop(),
     explain: ({ sql, bindings }) => explain(strapi, sql, bindings),
-    publish: (args) => benchPublish(strapi, args),
+    publish: (args) => benchPublish(strapi, args, counter),
     memory: () => {
       // After a full collection, so the heap figure is what is live rather than what is garbage.
       global.gc?.();

@@ -119,6 +119,13 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
     return toDate(row?.at);
   };
 
+  /** The newest correction row of all: it moves with every correction written, however written. */
+  const lastCorrectionId = async () => {
+    const t = tables();
+    const [row] = await strapi.db.connection(t.corrections).max({ id: t.id });
+    return Number((row as { id: unknown } | undefined)?.id ?? 0);
+  };
+
   /**
    * The latest publish of a story with matching corrections: stories newest first (the
    * published_at index), the first that has one.
@@ -167,15 +174,42 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
     return Number((row as { total: unknown } | undefined)?.total ?? 0);
   };
 
+  /**
+   * The total is the one figure that reads every matching correction, so it is kept per filter
+   * and counted again only once what the feed shows may have changed: a correction written (the
+   * newest row id moves), a story with corrections published or unpublished. Nothing else can change
+   * it, since corrections are append-only and a story that has any cannot be deleted: the same
+   * fact the feeds' Last-Modified and 304 answers rest on. The state is read from the database at
+   * each request, so every instance behind a load balancer agrees.
+   */
+  const totals = new Map<string, { state: string; total: number }>();
+  const MAX_TOTALS_KEPT = 100;
+  const totalOf = async (filters: Filters, state: string) => {
+    const key = JSON.stringify([filters.since?.toISOString() ?? null, filters.kind ?? null]);
+    const kept = totals.get(key);
+    const total = kept?.state === state ? kept.total : await countOfPublishedStories(filters);
+    totals.delete(key);
+    totals.set(key, { state, total });
+    if (totals.size > MAX_TOTALS_KEPT) {
+      // Maps iterate in insertion order: the first key is the one left unused longest.
+      totals.delete(totals.keys().next().value!);
+    }
+    return total;
+  };
+
   return {
     async page({ pagination, withTotal = true, ...filters }: FeedQuery): Promise<FeedPage> {
-      const [rows, total, issued, published, changes] = await Promise.all([
+      const [rows, issued, published, changes, newestId] = await Promise.all([
         pageIds(filters, pagination),
-        withTotal ? countOfPublishedStories(filters) : null,
         lastIssued(filters),
         lastPublished(filters),
         store().get({}) as Promise<{ storyUnpublishedAt?: string } | null>,
+        withTotal ? lastCorrectionId() : null,
       ]);
+      const unpublished = toDate(changes?.storyUnpublishedAt);
+      const total = withTotal
+        ? await totalOf(filters, JSON.stringify([newestId, published, unpublished]))
+        : null;
 
       const ids = (rows as Array<{ id: number }>).map(({ id }) => Number(id));
       const found = ids.length
@@ -202,7 +236,7 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
         stories: new Map(stories.map((story) => [story.documentId, story])),
         total,
         // A story unpublished takes its corrections out of the feed: that changes the feed too.
-        lastModified: latest(issued, published, toDate(changes?.storyUnpublishedAt)),
+        lastModified: latest(issued, published, unpublished),
       };
     },
 
