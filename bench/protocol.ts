@@ -48,6 +48,7 @@ export type Commands = {
   publish: { args: { stories: number; rounds: number }; result: PublishTimings };
   memory: { args: Record<string, never>; result: MemorySample };
   databaseVersion: { args: Record<string, never>; result: string };
+  analyze: { args: Record<string, never>; result: null };
 };
 
 export type CommandName = keyof Commands;

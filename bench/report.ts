@@ -43,7 +43,7 @@ export type BenchResults = {
   queryCounts: QueryCountRow[];
   feedQueriesAtScale: number;
   scale: ScaleStep[];
-  diagnosis: { storyList: Diagnosis; feed: Diagnosis };
+  diagnosis: { storyList: Diagnosis; storyListAfterAnalyze: Diagnosis; feed: Diagnosis };
   publish: PublishTimings;
   memory: { withoutPlugin: MemoryAfterLoad; withPlugin: MemoryAfterLoad };
 };

@@ -57,7 +57,9 @@ const queryCounter = (strapi: Core.Strapi) => {
 const explain = async (strapi: Core.Strapi, sql: string, bindings: unknown[]) => {
   const client = strapi.db.dialect.client;
   const prefix = client === 'postgres' ? 'EXPLAIN ANALYZE ' : 'EXPLAIN QUERY PLAN ';
-  const result = await strapi.db.connection.raw(prefix + sql, bindings as never[]);
+  // knex reports PostgreSQL's SQL with native $1, $2… placeholders; raw() binds `?`, in order.
+  const text = client === 'postgres' ? sql.replace(/\$\d+/g, '?') : sql;
+  const result = await strapi.db.connection.raw(prefix + text, bindings as never[]);
   const rows: Array<Record<string, unknown>> = client === 'postgres' ? result.rows : result;
   return rows.map((row) =>
     client === 'postgres' ? String(row['QUERY PLAN']) : `${String(row.id)} ${String(row.detail)}`
@@ -108,6 +110,10 @@ const main = async () => {
       return { rss, heapUsed, heapTotal, external };
     },
     databaseVersion: () => databaseVersion(strapi),
+    analyze: async () => {
+      await strapi.db.connection.raw('ANALYZE');
+      return null;
+    },
   };
 
   process.on('message', async (message: CommandMessage) => {
