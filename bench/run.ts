@@ -70,8 +70,23 @@ const urls = (server: ServerProcess) => {
   };
 };
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits for a quiet server: requests a load run left queued are still being answered. */
+const settle = async (server: ServerProcess) => {
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    await server.call('startQueryCount', {});
+    await sleep(250);
+    if ((await server.call('stopQueryCount', {})).count === 0) {
+      return;
+    }
+  }
+  throw new Error('the server never went quiet: cannot count queries per request');
+};
+
 /** Queries the server sends to answer one request (the request alone on the server). */
 const countQueries = async (server: ServerProcess, url: string) => {
+  await settle(server);
   await server.call('startQueryCount', {});
   const response = await fetch(url);
   await response.arrayBuffer();
