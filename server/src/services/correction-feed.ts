@@ -52,7 +52,8 @@ const FEED_STORE_KEY = 'corrections-feed';
  * chosen with one knex query on the tables the models declare, and the corrections and stories
  * themselves are then read through the Document Service in their public shape. The same number
  * of queries whatever the page size, and none that reads every correction except the total, which
- * only the paginated list asks for (see `countOfPublishedStories`).
+ * only the paginated list asks for and which is counted again only when it may have changed
+ * (`totalOf`).
  */
 const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: FEED_STORE_KEY });
@@ -177,10 +178,10 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * The total is the one figure that reads every matching correction, so it is kept per filter
    * and counted again only once what the feed shows may have changed: a correction written (the
-   * newest row id moves), a story with corrections published or unpublished. Nothing else can change
-   * it, since corrections are append-only and a story that has any cannot be deleted: the same
-   * fact the feeds' Last-Modified and 304 answers rest on. The state is read from the database at
-   * each request, so every instance behind a load balancer agrees.
+   * newest row id moves), a story with corrections published or unpublished. Nothing else can
+   * change it, since corrections are append-only and a story that has any cannot be deleted: the
+   * same fact the feeds' Last-Modified and 304 answers rest on. That state is read from the
+   * database at each request, so every instance behind a load balancer agrees.
    */
   const totals = new Map<string, { state: string; total: number }>();
   const MAX_TOTALS_KEPT = 100;
