@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test', '<rootDir>/server/src'],
+  roots: ['<rootDir>/test', '<rootDir>/server/src', '<rootDir>/admin/src'],
   testMatch: ['**/*.test.ts'],
   transform: {
     // Type-checking is `npm run typecheck`'s job; here ts-jest only transpiles, which keeps boots fast.

@@ -1,1 +1,1 @@
-export const PLUGIN_ID = 'strapi-plugin-intelligence-stories';
+export const PLUGIN_ID = 'intelligence-stories';

@@ -2,13 +2,20 @@
 
 /**
  * Writes playground/.env with fresh secrets on first run, so a fresh clone starts without
- * anyone copying keys around and no secret is ever committed. An existing .env is left alone.
+ * anyone copying keys around and no secret is ever committed. An existing .env keeps its values;
+ * only secrets it lacks are added.
  */
 const { randomBytes } = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
 const randomSecret = () => randomBytes(16).toString('base64');
+
+// The plugin's key for confidential sources: `<id>:<base64 32-byte AES-256 key>`, newest first.
+const encryptionKey = () => {
+  const id = `k${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`;
+  return `${id}:${randomBytes(32).toString('base64')}`;
+};
 
 const generateSecrets = () => ({
   APP_KEYS: Array.from({ length: 4 }, randomSecret).join(','),
@@ -17,10 +24,26 @@ const generateSecrets = () => ({
   TRANSFER_TOKEN_SALT: randomSecret(),
   JWT_SECRET: randomSecret(),
   ENCRYPTION_KEY: randomSecret(),
+  INTELLIGENCE_STORIES_ENCRYPTION_KEY: encryptionKey(),
   PLAYGROUND_ADMIN_EMAIL: 'editor@playground.local',
   // Strapi requires an upper-case letter and a digit; the random part keeps every clone unique.
   PLAYGROUND_ADMIN_PASSWORD: `Demo-${randomBytes(9).toString('base64url')}1A`,
 });
+
+// An .env written by an older playground lacks secrets added since: they are appended, never
+// replaced (replacing the encryption key would make stored sources unreadable).
+const addMissingSecrets = (envFile) => {
+  const existing = fs.readFileSync(envFile, 'utf8');
+  const missing = Object.entries(generateSecrets()).filter(
+    ([key]) => !new RegExp(`^${key}=`, 'm').test(existing)
+  );
+  if (missing.length === 0) {
+    return false;
+  }
+  const lines = missing.map(([key, value]) => `${key}=${value}`);
+  fs.appendFileSync(envFile, `${existing.endsWith('\n') ? '' : '\n'}${lines.join('\n')}\n`);
+  return true;
+};
 
 const prepareEnv = (appDir = path.resolve(__dirname, '..')) => {
   fs.mkdirSync(path.join(appDir, '.tmp'), { recursive: true });
@@ -28,7 +51,7 @@ const prepareEnv = (appDir = path.resolve(__dirname, '..')) => {
 
   const envFile = path.join(appDir, '.env');
   if (fs.existsSync(envFile)) {
-    return false;
+    return addMissingSecrets(envFile);
   }
 
   const lines = Object.entries(generateSecrets()).map(([key, value]) => `${key}=${value}`);

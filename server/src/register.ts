@@ -6,6 +6,8 @@ import upperFirst from 'lodash/upperFirst';
 import components from './components';
 import documentMiddlewares from './document-middlewares';
 import { bulkPublishGate } from './middlewares/bulk-publish-gate';
+import { getService } from './utils/get-service';
+import { keepOutOfGraphql } from './utils/keep-out-of-graphql';
 import { COMPONENT_CATEGORY } from './utils/plugin-id';
 
 /**
@@ -46,10 +48,13 @@ const guardBulkPublish = (strapi: Core.Strapi) => {
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerComponents(strapi);
+  // Before anything can write a confidential source: production refuses to start without a key.
+  getService('source-encryption', { strapi }).assertConfigured();
   for (const middleware of documentMiddlewares) {
     strapi.documents.use(middleware(strapi));
   }
   guardBulkPublish(strapi);
+  keepOutOfGraphql(strapi);
 };
 
 export default register;

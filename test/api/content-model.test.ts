@@ -201,6 +201,8 @@ describe('content model through the Document Service', () => {
       'plugin::intelligence-stories.confidential-sources.read',
       'plugin::intelligence-stories.corrections.issue',
       'plugin::intelligence-stories.quotes.approve',
+      'plugin::intelligence-stories.settings.read',
+      'plugin::intelligence-stories.settings.update',
       'plugin::intelligence-stories.sourcing.manage',
       'plugin::intelligence-stories.sourcing.read',
     ]);

@@ -4,7 +4,7 @@ import { seedExampleStory } from '../../playground/src/seed';
 import { STORY } from '../../playground/src/seed/odni-2021-interference';
 import { createAdminRole, createAdminUser } from '../helpers/auth';
 import { contentManager } from '../helpers/content-manager';
-import { createSourcedStory, sourcingApi, updateQuote } from '../helpers/sourcing';
+import { createSourcedStory, currentRevision, sourcingApi, updateQuote } from '../helpers/sourcing';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { UIDS } from '../helpers/uids';
 
@@ -60,7 +60,10 @@ describe('anonymous-quote approvals and readiness', () => {
         },
       ],
       warnings: [],
+      // The version decisions are based on: every save of the draft gets a new one.
+      revision: await currentRevision(app, story.documentId),
     });
+    expect(res.body.data.revision).toMatch(/^[0-9a-f-]{36}$/);
     expect(
       await app.strapi
         .documents(UIDS.story)

@@ -11,31 +11,42 @@ export const GOOD_QUOTE = {
   informationNotOpinion: true,
 };
 
-const adminApi = (app: TestApp, token: string) => ({
-  readiness: (documentId: string) =>
+/** The story's current revision: what an editor who has just reviewed it sends with a decision. */
+export const currentRevision = async (app: TestApp, documentId: string) =>
+  ((
+    await app.strapi
+      .documents(UIDS.story)
+      .findOne({ documentId, status: 'draft', fields: ['revision'] })
+  )?.revision ?? null) as string | null;
+
+const adminApi = (app: TestApp, token: string) => {
+  const post = async (path: string, documentId: string, body: Record<string, unknown>) =>
     app
       .request()
-      .get(`/intelligence-stories/stories/${documentId}/readiness`)
-      .set('Authorization', `Bearer ${token}`),
-  approve: (documentId: string, index = 0, body: Record<string, unknown> = {}) =>
-    app
-      .request()
-      .post(`/intelligence-stories/stories/${documentId}/quotes/${index}/approve`)
+      .post(`/intelligence-stories/stories/${documentId}/${path}`)
       .set('Authorization', `Bearer ${token}`)
-      .send(body),
-  reject: (documentId: string, index = 0, body: Record<string, unknown> = {}) =>
-    app
-      .request()
-      .post(`/intelligence-stories/stories/${documentId}/quotes/${index}/reject`)
-      .set('Authorization', `Bearer ${token}`)
-      .send(body),
-  declareNonSubstantive: (documentId: string, reason: string) =>
-    app
-      .request()
-      .post(`/intelligence-stories/stories/${documentId}/non-substantive-change`)
-      .set('Authorization', `Bearer ${token}`)
-      .send({ reason }),
-});
+      .send(
+        'revision' in body ? body : { revision: await currentRevision(app, documentId), ...body }
+      );
+
+  return {
+    readiness: (documentId: string) =>
+      app
+        .request()
+        .get(`/intelligence-stories/stories/${documentId}/readiness`)
+        .set('Authorization', `Bearer ${token}`),
+    /** Approves as an editor who reviewed the current revision, unless `body.revision` says otherwise. */
+    approve: (documentId: string, index = 0, body: Record<string, unknown> = {}) =>
+      post(`quotes/${index}/approve`, documentId, body),
+    reject: (documentId: string, index = 0, body: Record<string, unknown> = {}) =>
+      post(`quotes/${index}/reject`, documentId, body),
+    declareNonSubstantive: (
+      documentId: string,
+      reason: string,
+      body: Record<string, unknown> = {}
+    ) => post('non-substantive-change', documentId, { reason, ...body }),
+  };
+};
 
 export const sourcingApi = adminApi;
 
@@ -66,7 +77,8 @@ export const createSourcedStory = async (
       bylines: [{ name: 'A. Reporter' }],
       sourceDocuments: [documentId],
       citations: [
-        { sourceDocument: documentId, page: 15, passage: 'A passage', passageType: 'quote' },
+        // A paraphrase: the shared document has no PDF, so a quote would carry R11's warning.
+        { sourceDocument: documentId, page: 15, passage: 'A passage', passageType: 'paraphrase' },
       ],
       anonymousQuotes: [{ ...GOOD_QUOTE, confidentialSource: source.documentId }],
     },

@@ -4,4 +4,5 @@ export const UIDS = {
   confidentialSource: 'plugin::intelligence-stories.confidential-source',
   correction: 'plugin::intelligence-stories.correction',
   changeLog: 'plugin::intelligence-stories.change-log-entry',
+  sourceAccessLog: 'plugin::intelligence-stories.source-access-log-entry',
 } as const;

@@ -15,7 +15,7 @@ describe('plugin config validator', () => {
 
   it.each([
     [{ rules: { R3: 'block' } }, /rules.R3 must be error, warning or off/],
-    [{ rules: { R11: 'error' } }, /rules accepts R1, R2/],
+    [{ rules: { R12: 'error' } }, /rules accepts R1, R2/],
     [{ stockAnonymityPhrases: ['on background', ''] }, /phrases cannot be empty/],
     [{ fourEyes: 'yes please' }, /fourEyes/],
     [{ fourEye: false }, /unknown option\(s\): fourEye/],

@@ -1,13 +1,17 @@
 import changeLogEntry from './change-log-entry';
 import confidentialSource from './confidential-source';
 import correction from './correction';
+import sourceAccessLogEntry from './source-access-log-entry';
 import sourceDocument from './source-document';
+import sourceDocumentText from './source-document-text';
 import story from './story';
 
 export default {
   'change-log-entry': changeLogEntry,
   'confidential-source': confidentialSource,
   correction,
+  'source-access-log-entry': sourceAccessLogEntry,
   'source-document': sourceDocument,
+  'source-document-text': sourceDocumentText,
   story,
 };

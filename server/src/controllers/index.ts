@@ -1,14 +1,20 @@
+import confidentialSources from './confidential-sources';
 import correction from './correction';
+import desk from './desk';
 import settings from './settings';
 import sourceDocument from './source-document';
+import sourceDocumentText from './source-document-text';
 import story from './story';
 import storyCorrections from './story-corrections';
 import storySourcing from './story-sourcing';
 
 export default {
+  'confidential-sources': confidentialSources,
   correction,
+  desk,
   settings,
   'source-document': sourceDocument,
+  'source-document-text': sourceDocumentText,
   story,
   'story-corrections': storyCorrections,
   'story-sourcing': storySourcing,

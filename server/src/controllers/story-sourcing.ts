@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { validateYupSchema, yup } from '@strapi/utils';
 import type { Context } from 'koa';
 
-import { readerVisibleChanges } from '../rules/reader-visible-changes';
 import { getService } from '../utils/get-service';
 
 const quoteParams = yup.object({
@@ -13,8 +12,18 @@ const quoteParams = yup.object({
     .matches(/^\d+$/, 'quoteIndex must be the position of the quote in the story, from 0'),
 });
 
+// The story revision the editor reviewed, as the readiness route gave it (null for a story last
+// saved before revisions existed): a decision must not cover a change the editor has not seen.
+const revision = yup
+  .string()
+  .nullable()
+  .defined(
+    'revision is required: send the revision of the story you reviewed, from the readiness route'
+  );
+
 const approveBody = yup
   .object({
+    revision,
     comment: yup.string().nullable().max(2000, 'comment must be at most ${max} characters'),
   })
   .noUnknown(true, 'unknown field(s): ${unknown}');
@@ -30,12 +39,14 @@ const explanation = (field: string, min: number, why: string) =>
 
 const rejectBody = yup
   .object({
+    revision,
     comment: explanation('comment', 3, 'say why the quote is rejected, so the desk can fix it'),
   })
   .noUnknown(true, 'unknown field(s): ${unknown}');
 
 const declarationBody = yup
   .object({
+    revision,
     reason: explanation('reason', 10, 'say why the change does not need a correction'),
   })
   .noUnknown(true, 'unknown field(s): ${unknown}');
@@ -45,16 +56,13 @@ const storySourcing = ({ strapi }: { strapi: Core.Strapi }) => {
   const decide = (decision: 'approved' | 'rejected', bodySchema: typeof approveBody) =>
     async function handle(ctx: Context) {
       const { documentId, quoteIndex } = await validateYupSchema(quoteParams)(ctx.params);
-      const { comment } = await validateYupSchema(bodySchema)(ctx.request.body ?? {});
+      const body = await validateYupSchema(bodySchema)(ctx.request.body ?? {});
       ctx.body = {
         data: await getService('approvals', { strapi }).decide(
           documentId,
           Number(quoteIndex),
           decision,
-          {
-            userId: ctx.state.user.id,
-            comment,
-          }
+          { userId: ctx.state.user.id, comment: body.comment, revision: body.revision }
         ),
       };
     };
@@ -70,23 +78,10 @@ const storySourcing = ({ strapi }: { strapi: Core.Strapi }) => {
     rejectQuote: decide('rejected', rejectBody),
 
     async declareNonSubstantive(ctx: Context) {
-      const { reason } = await validateYupSchema(declarationBody)(ctx.request.body ?? {});
-      const { snapshot } = await getService('readiness', { strapi }).assess(ctx.params.documentId);
-      if (!snapshot.previous) {
-        throw new errors.ValidationError(
-          'This story has never been published: a first publication needs no declaration.'
-        );
-      }
-      if (readerVisibleChanges(snapshot.draft, snapshot.previous.content).length === 0) {
-        throw new errors.ValidationError(
-          'Nothing to declare: the draft reads exactly like the story as last published.'
-        );
-      }
-      const entry = await getService('change-log', { strapi }).declareNonSubstantive(
-        snapshot.draft,
-        snapshot.previous.content,
-        reason,
-        ctx.state.user.id
+      const body = await validateYupSchema(declarationBody)(ctx.request.body ?? {});
+      const entry = await getService('change-log', { strapi }).declareForDraft(
+        ctx.params.documentId,
+        { reason: body.reason, revision: body.revision, userId: ctx.state.user.id }
       );
       ctx.status = 201;
       ctx.body = {

@@ -1,13 +1,40 @@
+import { answerConflicts } from '../middlewares/conflicts';
 import { actionId, ACTIONS } from '../permissions';
 
 const requires = (action: (typeof ACTIONS)[keyof typeof ACTIONS]) => ({
   policies: [{ name: 'admin::hasPermissions', config: { actions: [actionId(action)] } }],
+  // A write based on a stale revision of a story is a 409 with Strapi's error body.
+  middlewares: [answerConflicts],
 });
 
 // Admin routes live under /intelligence-stories (the admin API) and each checks its own action.
 export default {
   type: 'admin',
   routes: [
+    {
+      method: 'GET',
+      path: '/desk/stories',
+      handler: 'desk.stories',
+      config: requires(ACTIONS.readSourcing),
+    },
+    {
+      method: 'GET',
+      path: '/desk/approvals',
+      handler: 'desk.approvals',
+      config: requires(ACTIONS.approveQuotes),
+    },
+    {
+      method: 'GET',
+      path: '/desk/corrections',
+      handler: 'desk.corrections',
+      config: requires(ACTIONS.readSourcing),
+    },
+    {
+      method: 'GET',
+      path: '/stories/:documentId/corrections',
+      handler: 'desk.corrections',
+      config: requires(ACTIONS.readSourcing),
+    },
     {
       method: 'GET',
       path: '/stories/:documentId/readiness',
@@ -38,6 +65,44 @@ export default {
       handler: 'story-corrections.issue',
       config: requires(ACTIONS.issueCorrections),
     },
+    // The confidential-source register. Only `reveal` returns identities; the access log is
+    // listed before `:documentId` so that its path is not read as a source's id.
+    {
+      method: 'GET',
+      path: '/confidential-sources',
+      handler: 'confidential-sources.find',
+      config: requires(ACTIONS.readSourcing),
+    },
+    {
+      method: 'GET',
+      path: '/confidential-sources/access-log',
+      handler: 'confidential-sources.accessLog',
+      config: requires(ACTIONS.manageConfidentialSources),
+    },
+    {
+      method: 'GET',
+      path: '/confidential-sources/:documentId',
+      handler: 'confidential-sources.findOne',
+      config: requires(ACTIONS.readSourcing),
+    },
+    {
+      method: 'POST',
+      path: '/confidential-sources/:documentId/reveal',
+      handler: 'confidential-sources.reveal',
+      config: requires(ACTIONS.readConfidentialSources),
+    },
+    {
+      method: 'POST',
+      path: '/confidential-sources',
+      handler: 'confidential-sources.create',
+      config: requires(ACTIONS.manageConfidentialSources),
+    },
+    {
+      method: 'PUT',
+      path: '/confidential-sources/:documentId',
+      handler: 'confidential-sources.update',
+      config: requires(ACTIONS.manageConfidentialSources),
+    },
     {
       method: 'GET',
       path: '/settings',
@@ -49,6 +114,18 @@ export default {
       path: '/settings',
       handler: 'settings.update',
       config: requires(ACTIONS.updateSettings),
+    },
+    {
+      method: 'GET',
+      path: '/source-documents/:documentId/text',
+      handler: 'source-document-text.status',
+      config: requires(ACTIONS.readSourcing),
+    },
+    {
+      method: 'GET',
+      path: '/source-documents/:documentId/text/search',
+      handler: 'source-document-text.search',
+      config: requires(ACTIONS.readSourcing),
     },
   ],
 };

@@ -1,8 +1,13 @@
 import type { Rule, Violation } from './types';
 
-/** R2: every citation names a document and a page that document has. */
-export const citedPagesExist: Rule = ({ draft }) =>
-  (draft.citations ?? []).flatMap((citation, index): Violation[] => {
+/**
+ * R2: every citation names a document and a page that document has. Once the server has read the
+ * document's PDF, the PDF's own page count is the limit, and a typed page count that disagrees
+ * with it is reported (once per document) so the public metadata gets corrected.
+ */
+export const citedPagesExist: Rule = ({ draft, documentTexts }) => {
+  const reportedMismatch = new Set<string>();
+  return (draft.citations ?? []).flatMap((citation, index): Violation[] => {
     const label = `Citation ${index + 1}`;
     const document = citation.sourceDocument;
     if (!document) {
@@ -14,14 +19,29 @@ export const citedPagesExist: Rule = ({ draft }) =>
         },
       ];
     }
-    if (!citation.page || citation.page < 1 || citation.page > document.pageCount) {
-      return [
-        {
-          code: 'R2',
-          path: `citations[${index}].page`,
-          message: `${label}: page ${citation.page ?? '(none)'} does not exist in "${document.title}", which has ${document.pageCount} pages.`,
-        },
-      ];
+    const text = documentTexts?.[document.documentId];
+    const pdfPageCount = text?.status === 'done' ? text.pageCount : null;
+    const violations: Violation[] = [];
+    if (
+      pdfPageCount &&
+      pdfPageCount !== document.pageCount &&
+      !reportedMismatch.has(document.documentId)
+    ) {
+      reportedMismatch.add(document.documentId);
+      violations.push({
+        code: 'R2',
+        path: `citations[${index}].sourceDocument`,
+        message: `${label}: "${document.title}" is recorded as ${document.pageCount} pages but its PDF has ${pdfPageCount}; correct the document's page count.`,
+      });
     }
-    return [];
+    const pageCount = pdfPageCount ?? document.pageCount;
+    if (!citation.page || citation.page < 1 || citation.page > pageCount) {
+      violations.push({
+        code: 'R2',
+        path: `citations[${index}].page`,
+        message: `${label}: page ${citation.page ?? '(none)'} does not exist in "${document.title}", which has ${pageCount} pages${pdfPageCount ? ' in its PDF' : ''}.`,
+      });
+    }
+    return violations;
   });
+};

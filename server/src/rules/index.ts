@@ -1,5 +1,6 @@
 import { citesASourceDocument } from './R1-cites-a-source-document';
 import { icd203EstimativeLanguage } from './R10-icd203-estimative-language';
+import { quotesMatchThePdf } from './R11-quotes-match-the-pdf';
 import { citedPagesExist } from './R2-cited-pages-exist';
 import { anonymityReason } from './R3-anonymity-reason';
 import { specificAttribution } from './R4-specific-attribution';
@@ -8,6 +9,7 @@ import { quoteApproved } from './R6-quote-approved';
 import { informationNotOpinion } from './R7-information-not-opinion';
 import { bylineForAnonymousSourcing } from './R8-byline';
 import { noStealthEdits } from './R9-no-stealth-edits';
+import type { PassageCheck } from './cited-passages';
 import type { Rule, RuleCode, RuleLevel, RuleOptions, StorySnapshot, Violation } from './types';
 
 export const RULES: Record<RuleCode, Rule> = {
@@ -21,9 +23,16 @@ export const RULES: Record<RuleCode, Rule> = {
   R8: bylineForAnonymousSourcing,
   R9: noStealthEdits,
   R10: icd203EstimativeLanguage,
+  R11: quotesMatchThePdf,
 };
 
-export type Readiness = { ready: boolean; errors: Violation[]; warnings: Violation[] };
+export type Readiness = {
+  ready: boolean;
+  errors: Violation[];
+  warnings: Violation[];
+  /** Where each cited passage was found in its document's PDF (R11); absent without any PDF. */
+  passages?: PassageCheck[];
+};
 
 /** Runs every rule that is not off; errors block publishing, warnings are only reported. */
 export const evaluateRules = (
@@ -36,7 +45,9 @@ export const evaluateRules = (
   for (const [code, rule] of Object.entries(RULES) as Array<[RuleCode, Rule]>) {
     const level = levels[code];
     if (level !== 'off') {
-      (level === 'error' ? errors : warnings).push(...rule(snapshot, options));
+      for (const violation of rule(snapshot, options)) {
+        (level === 'error' && !violation.advisory ? errors : warnings).push(violation);
+      }
     }
   }
   return { ready: errors.length === 0, errors, warnings };

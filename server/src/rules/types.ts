@@ -1,11 +1,41 @@
 import type { Correction, SourceDocument, Story } from '../types/content-types';
 import type { ReaderVisible } from './reader-visible-changes';
 
-export const RULE_CODES = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10'] as const;
+export const RULE_CODES = [
+  'R1',
+  'R2',
+  'R3',
+  'R4',
+  'R5',
+  'R6',
+  'R7',
+  'R8',
+  'R9',
+  'R10',
+  'R11',
+] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 export type RuleLevel = 'error' | 'warning' | 'off';
 
-export type Violation = { code: RuleCode; path: string; message: string };
+export type Violation = {
+  code: RuleCode;
+  path: string;
+  message: string;
+  /** Reported as a warning whatever the rule's level: the rule could not decide (R11, no text yet). */
+  advisory?: boolean;
+};
+
+/** What the server read from a source document's PDF (see services/document-text.ts). */
+export type DocumentText = {
+  status: 'pending' | 'done' | 'failed';
+  error?: string | null;
+  /** Pages of the PDF, in order, normalized with passages/normalize; empty until done. */
+  pages: string[];
+  pageCount: number | null;
+  pagesWithoutText: number[];
+  /** Pending for so long that no instance seems to be reading it: R11 stops waiting for it. */
+  stale?: boolean;
+};
 
 /**
  * Everything a rule may look at, gathered once by the readiness service: the draft about to be
@@ -26,6 +56,11 @@ export type StorySnapshot = {
   previous: { content: ReaderVisible; publishedAt: string } | null;
   correctionsSincePublish: Correction[];
   nonSubstantiveReason: string | null;
+  /**
+   * Text of the cited documents' PDFs, by source document documentId; a document missing from it
+   * has no PDF. Left out, R11 has nothing to check against and reports nothing.
+   */
+  documentTexts?: Record<string, DocumentText>;
 };
 
 export type RuleOptions = {

@@ -5,6 +5,7 @@ import { actionId, ACTIONS } from '../permissions';
 import type { AnonymousQuote, Story } from '../types/content-types';
 import { getConfig } from '../utils/get-config';
 import { getService } from '../utils/get-service';
+import { StaleRevisionError } from '../utils/stale-revision-error';
 import { ANONYMOUS_QUOTE_UID, STORY_UID } from '../utils/plugin-id';
 
 type Decision = 'approved' | 'rejected';
@@ -35,43 +36,79 @@ const approvals = ({ strapi }: { strapi: Core.Strapi }) => ({
     return granted > 0;
   },
 
+  /**
+   * Records a decision on one quote of a story's draft. `revision` is the story revision the
+   * standards editor reviewed (from the readiness route): if the story changed since, nothing is
+   * written and a StaleRevisionError says so. Code that holds no revision passes undefined.
+   * The revision check, the read of the quote and the write are one transaction.
+   */
   async decide(
     storyDocumentId: string,
     quoteIndex: number,
     decision: Decision,
-    { userId, comment }: { userId: number; comment?: string | null }
+    {
+      userId,
+      comment,
+      revision,
+    }: { userId: number; comment?: string | null; revision?: string | null }
   ) {
-    const story = (await strapi.documents(STORY_UID).findOne({
-      documentId: storyDocumentId,
-      status: 'draft',
-      populate: { anonymousQuotes: true, updatedBy: { fields: ['id'] } },
-    })) as (Story & { anonymousQuotes: AnonymousQuote[] }) | null;
-    if (!story) {
-      throw new errors.NotFoundError('No story has this documentId');
-    }
-    const quote = story.anonymousQuotes[quoteIndex];
-    if (!quote?.id) {
-      throw new errors.NotFoundError(
-        `Quote ${quoteIndex + 1} does not exist: the story has ${story.anonymousQuotes.length} anonymous quote(s)`
-      );
-    }
-    // Four eyes (NYT, Washington Post): whoever shaped the story last does not clear its sourcing.
-    // A PolicyError, because Strapi replaces other ForbiddenErrors' messages with "Forbidden".
-    if (getConfig(strapi).fourEyes && story.updatedBy?.id === userId) {
-      throw new errors.PolicyError(
-        'You edited this story last: another standards editor must approve or reject its quotes.'
-      );
-    }
+    await strapi.db.transaction(async () => {
+      const story = (await strapi.documents(STORY_UID).findOne({
+        documentId: storyDocumentId,
+        status: 'draft',
+        populate: { anonymousQuotes: true, updatedBy: { fields: ['id'] } },
+      })) as (Story & { anonymousQuotes: AnonymousQuote[] }) | null;
+      if (!story) {
+        throw new errors.NotFoundError('No story has this documentId');
+      }
+      const quote = story.anonymousQuotes[quoteIndex];
+      if (!quote?.id) {
+        throw new errors.NotFoundError(
+          `Quote ${quoteIndex + 1} does not exist: the story has ${story.anonymousQuotes.length} anonymous quote(s)`
+        );
+      }
+      // Four eyes (NYT, Washington Post): whoever shaped the story last does not clear its
+      // sourcing. A PolicyError, because Strapi replaces other ForbiddenErrors' messages.
+      if (getConfig(strapi).fourEyes && story.updatedBy?.id === userId) {
+        throw new errors.PolicyError(
+          'You edited this story last: another standards editor must approve or reject its quotes.'
+        );
+      }
 
-    await strapi.db.query(ANONYMOUS_QUOTE_UID).update({
-      where: { id: quote.id },
-      data: {
-        approvalState: decision,
-        approvedBy: userId,
-        approvedAt: new Date(),
-        approvedFingerprint: getService('quotes', { strapi }).fingerprint(quote),
-        approvalComment: comment ?? null,
-      },
+      // Lock the quote's row, then the story's, the order in which Strapi's own saves take them
+      // (components first, then the entry): an approval racing a save waits for it instead of
+      // deadlocking. The text fingerprinted is then the reviewed revision's, or the check fails.
+      const reviewed = (await strapi.db
+        .queryBuilder(ANONYMOUS_QUOTE_UID)
+        .select(['id', 'quote', 'attribution', 'anonymityReason'])
+        .where({ id: quote.id })
+        .forUpdate()
+        .first()
+        .execute()) as AnonymousQuote | undefined;
+      if (!reviewed) {
+        // A save replaced the quote while this decision waited for it.
+        throw new StaleRevisionError(`"${story.title}"`, {
+          documentId: storyDocumentId,
+          revision: revision ?? null,
+        });
+      }
+      await getService('revisions', { strapi }).advance(
+        STORY_UID,
+        storyDocumentId,
+        revision,
+        `"${story.title}"`
+      );
+
+      await strapi.db.query(ANONYMOUS_QUOTE_UID).update({
+        where: { id: quote.id },
+        data: {
+          approvalState: decision,
+          approvedBy: userId,
+          approvedAt: new Date(),
+          approvedFingerprint: getService('quotes', { strapi }).fingerprint(reviewed),
+          approvalComment: comment ?? null,
+        },
+      });
     });
     return getService('readiness', { strapi }).evaluate(storyDocumentId);
   },

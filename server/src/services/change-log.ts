@@ -1,4 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 
 import {
   readerVisibleChanges,
@@ -6,7 +7,8 @@ import {
   type ReaderVisible,
 } from '../rules/reader-visible-changes';
 import type { ChangeLogEntry, Story } from '../types/content-types';
-import { CHANGE_LOG_UID } from '../utils/plugin-id';
+import { getService } from '../utils/get-service';
+import { CHANGE_LOG_UID, STORY_UID } from '../utils/plugin-id';
 
 const SHORT_FIELDS = ['title', 'dek'] as const;
 
@@ -15,6 +17,36 @@ const SHORT_FIELDS = ['title', 'dek'] as const;
  * change is not substantive, who gave it, when, and what changed, kept for the standards desk.
  */
 const changeLog = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * Declares the current draft's changes non-substantive, if the draft is still the revision the
+   * editor reviewed: the check, the comparison and the entry are one transaction.
+   */
+  async declareForDraft(
+    documentId: string,
+    { reason, revision, userId }: { reason: string; revision?: string | null; userId: number }
+  ): Promise<ChangeLogEntry> {
+    return strapi.db.transaction(async () => {
+      const { snapshot } = await getService('readiness', { strapi }).assess(documentId);
+      await getService('revisions', { strapi }).advance(
+        STORY_UID,
+        documentId,
+        revision,
+        `"${snapshot.draft.title}"`
+      );
+      if (!snapshot.previous) {
+        throw new errors.ValidationError(
+          'This story has never been published: a first publication needs no declaration.'
+        );
+      }
+      if (readerVisibleChanges(snapshot.draft, snapshot.previous.content).length === 0) {
+        throw new errors.ValidationError(
+          'Nothing to declare: the draft reads exactly like the story as last published.'
+        );
+      }
+      return this.declareNonSubstantive(snapshot.draft, snapshot.previous.content, reason, userId);
+    });
+  },
+
   async declareNonSubstantive(draft: Story, before: ReaderVisible, reason: string, userId: number) {
     const changed = readerVisibleChanges(draft, before);
     const changes = {

@@ -1,13 +1,27 @@
 import type { Core, Modules } from '@strapi/strapi';
 
-import type { Correction } from '../types/content-types';
-import { CORRECTION_UID } from '../utils/plugin-id';
+import type { Correction, Story } from '../types/content-types';
+import { CORRECTION_UID, STORY_UID } from '../utils/plugin-id';
 import { PUBLIC_CORRECTION_FIELDS } from '../utils/public-fields';
 
 export type PublicCorrection = Pick<
   Correction,
   'documentId' | 'kind' | 'text' | 'issuedAt' | 'lateReason'
 > & { supersedes: string | null };
+
+/** A correction as the desk sees it: with who issued it and the story it belongs to. */
+export type DeskCorrection = PublicCorrection & {
+  storyDocumentId: string;
+  storyTitle: string | null;
+  issuedBy: string | null;
+};
+
+type Issuer = { firstname?: string | null; lastname?: string | null; username?: string | null };
+
+const issuerName = (issuer?: Issuer | null) =>
+  issuer
+    ? [issuer.firstname, issuer.lastname].filter(Boolean).join(' ') || issuer.username || null
+    : null;
 
 export type CorrectionInput = Pick<Correction, 'kind' | 'text'> & {
   lateReason?: string | null;
@@ -56,6 +70,52 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
    * The public record of corrections for a page of stories, oldest first, in one query whatever
    * the page size. Corrections are tied to the story's documentId, which survives publish cycles.
    */
+  /**
+   * Corrections for the desk, newest first: of one story (its timeline) or of all, with their
+   * issuer and story title. Admin only: the issuer never leaves through the Content API.
+   */
+  async forDesk({
+    storyDocumentId,
+    pagination,
+  }: {
+    storyDocumentId?: string;
+    pagination: { start: number; limit: number };
+  }): Promise<{ results: DeskCorrection[]; total: number }> {
+    const filters = storyDocumentId ? { storyDocumentId } : {};
+    const documents = strapi.documents(CORRECTION_UID);
+    const [found, total] = await Promise.all([
+      documents.findMany({
+        filters,
+        fields: PUBLIC_CORRECTION_FIELDS,
+        populate: {
+          supersedes: { fields: ['documentId'] },
+          issuedBy: { fields: ['firstname', 'lastname', 'username'] },
+        },
+        sort: [{ issuedAt: 'desc' }, { id: 'desc' }],
+        ...pagination,
+      } as Modules.Documents.ServiceParams<typeof CORRECTION_UID>['findMany']) as Promise<
+        Array<Correction & { issuedBy?: Issuer | null }>
+      >,
+      documents.count({ filters }),
+    ]);
+    const storyIds = [...new Set(found.map((correction) => correction.storyDocumentId))];
+    const stories = (await strapi.documents(STORY_UID).findMany({
+      status: 'draft',
+      filters: { documentId: { $in: storyIds } },
+      fields: ['title'],
+    })) as Story[];
+    const titles = new Map(stories.map((story) => [story.documentId, story.title]));
+    return {
+      results: found.map((correction) => ({
+        ...toPublicCorrection(correction),
+        storyDocumentId: correction.storyDocumentId,
+        storyTitle: titles.get(correction.storyDocumentId) ?? null,
+        issuedBy: issuerName(correction.issuedBy),
+      })),
+      total,
+    };
+  },
+
   async publicByStory(storyDocumentIds: string[]): Promise<Map<string, PublicCorrection[]>> {
     const byStory = new Map<string, PublicCorrection[]>(storyDocumentIds.map((id) => [id, []]));
     if (storyDocumentIds.length === 0) {

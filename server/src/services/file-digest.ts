@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { createHash } from 'crypto';
 import { createReadStream } from 'fs';
+import { readFile } from 'fs/promises';
 import path from 'path';
 
 type UploadFile = { id: number; url: string; provider: string };
@@ -32,6 +33,24 @@ const fileDigest = ({ strapi }: { strapi: Core.Strapi }) => ({
       hash.update(Buffer.from(await response.arrayBuffer()));
     }
     return hash.digest('hex');
+  },
+
+  /** The stored bytes of a media-library file (for reading a PDF's text), or null if it is gone. */
+  async bytesOfUpload(fileId: number | string): Promise<Buffer | null> {
+    const file = (await strapi.db
+      .query('plugin::upload.file')
+      .findOne({ where: { id: fileId } })) as UploadFile | null;
+    if (!file) {
+      return null;
+    }
+    if (file.provider === 'local') {
+      return readFile(path.join(strapi.dirs.static.public, file.url));
+    }
+    const response = await fetch(file.url);
+    if (!response.ok) {
+      throw new Error(`Could not read ${file.url} (${response.status})`);
+    }
+    return Buffer.from(await response.arrayBuffer());
   },
 });
 

@@ -1,27 +1,43 @@
+import approvalQueue from './approval-queue';
 import approvals from './approvals';
 import changeLog from './change-log';
+import confidentialSources from './confidential-sources';
 import correctionFeed from './correction-feed';
 import corrections from './corrections';
+import desk from './desk';
+import documentText from './document-text';
 import fileDigest from './file-digest';
 import publicApi from './public-api';
 import publicLinks from './public-links';
 import quotes from './quotes';
 import readiness from './readiness';
+import sourceAccessLog from './source-access-log';
+import sourceEncryption from './source-encryption';
+import revisions from './revisions';
 import settings from './settings';
 import stories from './stories';
+import textExtraction from './text-extraction';
 import writeValidation from './write-validation';
 
 export default {
+  'approval-queue': approvalQueue,
   approvals,
   'change-log': changeLog,
+  'confidential-sources': confidentialSources,
   'correction-feed': correctionFeed,
   corrections,
+  desk,
+  'document-text': documentText,
   'file-digest': fileDigest,
   'public-api': publicApi,
   'public-links': publicLinks,
   quotes,
   readiness,
+  'source-access-log': sourceAccessLog,
+  'source-encryption': sourceEncryption,
+  revisions,
   settings,
   stories,
+  'text-extraction': textExtraction,
   'write-validation': writeValidation,
 };

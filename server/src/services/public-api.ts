@@ -58,8 +58,10 @@ const getOptions = (ctx: Context) => ({
   strictParams: true,
 });
 
-const assertPublicFields = (fields: string[] | undefined, shape: PublicShape) => {
-  const unknown = (fields ?? []).filter((field) => !shape.fields.includes(field));
+const assertPublicFields = (fields: string[] | string | undefined, shape: PublicShape) => {
+  // Strapi's sanitizer hands `fields=*` back as the string '*', not a list.
+  const requested = typeof fields === 'string' ? [fields] : (fields ?? []);
+  const unknown = requested.filter((field) => !shape.fields.includes(field));
   if (unknown.length > 0) {
     throw new errors.ValidationError(
       `fields: ${unknown.join(', ')} not served here; choose from ${shape.fields.join(', ')}`,

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import { evaluateRules, type Readiness } from '../rules';
+import { checkCitedPassages } from '../rules/cited-passages';
 import { readerVisible, type ReaderVisible } from '../rules/reader-visible-changes';
 import type { StorySnapshot } from '../rules/types';
 import type { AnonymousQuote, ChangeLogEntry, Correction, Story } from '../types/content-types';
@@ -111,13 +112,27 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
           ? await correctionsSince(documentId, previous.publishedAt)
           : [],
         nonSubstantiveReason: declaration?.reason ?? null,
+        documentTexts: await getService('document-text', { strapi }).textsFor([
+          ...new Set(
+            (draft.citations ?? []).flatMap(({ sourceDocument }) =>
+              sourceDocument ? [sourceDocument.documentId] : []
+            )
+          ),
+        ]),
       };
       const config = getConfig(strapi);
-      return { readiness: evaluateRules(snapshot, config.rules, config), snapshot, declaration };
+      const readiness = evaluateRules(snapshot, config.rules, config);
+      // Where each cited passage is in its PDF (R11), shown once any cited document has one.
+      if (config.rules.R11 !== 'off' && Object.keys(snapshot.documentTexts ?? {}).length > 0) {
+        readiness.passages = checkCitedPassages(snapshot);
+      }
+      return { readiness, snapshot, declaration };
     },
 
-    async evaluate(documentId: string): Promise<Readiness> {
-      return (await this.assess(documentId)).readiness;
+    /** The verdict, and the draft revision it is for: the version later writes are based on. */
+    async evaluate(documentId: string): Promise<Readiness & { revision: string | null }> {
+      const { readiness: verdict, snapshot } = await this.assess(documentId);
+      return { ...verdict, revision: snapshot.draft.revision ?? null };
     },
   };
 };

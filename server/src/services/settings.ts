@@ -1,18 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { validateYupSchema } from '@strapi/utils';
 
+import type { PublisherSettings } from '../../../shared/contracts/settings';
 import { PLUGIN_ID } from '../utils/plugin-id';
 import { settingsSchema } from '../validation/settings';
 
-export type PublisherSettings = {
-  publisherName: string | null;
-  publisherUrl: string | null;
-  publisherLogoUrl: string | null;
-  correctionsPolicyUrl: string | null;
-  unnamedSourcesPolicyUrl: string | null;
-  /** Where readers find a story, e.g. `https://news.example/stories/{slug}`. */
-  storyUrlTemplate: string | null;
-};
+export type { PublisherSettings };
 
 export const EMPTY_SETTINGS: PublisherSettings = {
   publisherName: null,

@@ -94,6 +94,8 @@ export type Story = Document & {
   anonymousQuotes?: AnonymousQuote[];
   editorNotes?: string | null;
   updatedBy?: { id: number } | null;
+  /** A fresh random value on every write of the draft: what optimistic concurrency compares. */
+  revision?: string | null;
 };
 
 export type ConfidentialSource = Document & {
@@ -125,4 +127,35 @@ export type ChangeLogEntry = Document & {
   draftFingerprint: string;
   changes?: unknown;
   republishedAt?: string | null;
+};
+
+/** A source document's PDF text and the job reading it (hidden type source-document-text). */
+export type SourceDocumentText = {
+  id: number;
+  sourceDocumentId: string;
+  status: 'pending' | 'done' | 'failed';
+  error: string | null;
+  fileId: number | null;
+  sha256: string | null;
+  pageCount: number | null;
+  pages: string[] | null;
+  pagesWithoutText: number[] | null;
+  requestId: string;
+  requestedAt: string | null;
+  claimedBy: string | null;
+  claimedAt: string | null;
+  attempts: number | null;
+  extractedAt: string | null;
+};
+
+export type SourceAccessAction = 'reveal' | 'create' | 'update' | 'reencrypt';
+
+export type SourceAccessLogEntry = Document & {
+  action: SourceAccessAction;
+  sourceDocumentId: string;
+  sourceAlias?: string | null;
+  fields?: string[] | null;
+  actor?: { id: number; firstname?: string; lastname?: string; email?: string } | null;
+  actorEmail?: string | null;
+  at: string;
 };

@@ -16,7 +16,7 @@ const wholeNumber = (path: string, min: 0 | 1) =>
     );
 
 /** `pagination[page|pageSize|start|limit]` as Strapi's REST API spells it. */
-export const paginationSchema = yup
+export const paginationSchema: yup.AnyObjectSchema = yup
   .object({
     page: wholeNumber('pagination.page', 1),
     pageSize: wholeNumber('pagination.pageSize', 1),

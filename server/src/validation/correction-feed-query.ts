@@ -21,12 +21,14 @@ const kind = yup.mixed().oneOf(CORRECTION_KINDS, 'kind must be one of: ${values}
 const unknownKeys = 'unsupported query parameter(s): ${unknown}';
 
 /** `GET /corrections`: newest first, paginated, from a date, of one kind. */
-export const correctionListQuerySchema = yup
+export const correctionListQuerySchema: yup.AnyObjectSchema = yup
   .object({ since, kind, pagination: paginationSchema })
   .noUnknown(true, unknownKeys);
 
 /** The RSS and JSON feeds: the latest corrections, optionally of one kind. */
-export const correctionFeedQuerySchema = yup.object({ kind }).noUnknown(true, unknownKeys);
+export const correctionFeedQuerySchema: yup.AnyObjectSchema = yup
+  .object({ kind })
+  .noUnknown(true, unknownKeys);
 
 /** The JSON-LD of a story takes no parameters. */
-export const noQuerySchema = yup.object({}).noUnknown(true, unknownKeys);
+export const noQuerySchema: yup.AnyObjectSchema = yup.object({}).noUnknown(true, unknownKeys);

@@ -35,7 +35,7 @@ const url = () => httpUrl().max(500, '${path} must be at most ${max} characters'
  * The publisher's settings, edited in the admin and read by the JSON-LD and the feeds. A PUT
  * replaces them whole: a field left out is cleared.
  */
-export const settingsSchema = yup
+export const settingsSchema: yup.AnyObjectSchema = yup
   .object({
     publisherName: yup
       .string()

@@ -1,0 +1,158 @@
+import { Box, Divider, Flex, Loader, Typography } from '@strapi/design-system';
+import { CheckCircle } from '@strapi/icons';
+import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
+import { Link } from 'react-router-dom';
+import { useIntl } from 'react-intl';
+
+import { usePluginRBAC } from '../hooks/usePluginRBAC';
+import { useStorySourcing } from '../hooks/useStorySourcing';
+import { PLUGIN_ID } from '../pluginId';
+import { STORY_UID } from '../utils/api';
+import { getTranslation } from '../utils/getTranslation';
+import { CorrectionTimeline } from './CorrectionTimeline';
+import { IssueCorrectionModal } from './IssueCorrectionModal';
+import { QuoteDecision } from './QuoteDecision';
+import { ViolationList } from './ViolationList';
+
+const QUOTE_APPROVAL = /^anonymousQuotes\[(\d+)\]\.approvalState$/;
+
+type StoryDocument = { updatedAt?: string; firstPublishedAt?: string | null; status?: string };
+
+const Checklist = ({ documentId, document }: { documentId: string; document?: StoryDocument }) => {
+  const { formatMessage } = useIntl();
+  const rbac = usePluginRBAC();
+  const { readiness, corrections, error, loading, reload, setReadiness } = useStorySourcing(
+    documentId,
+    { canRead: rbac.canRead },
+    document?.updatedAt
+  );
+  const label = (id: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(id), defaultMessage });
+
+  if (rbac.isLoading || (loading && !readiness)) {
+    return <Loader small>{label('checklist.loading', 'Checking the sourcing rules…')}</Loader>;
+  }
+  if (!rbac.canRead) {
+    return null;
+  }
+  if (error || !readiness) {
+    return <Typography textColor="danger600">{error}</Typography>;
+  }
+
+  const awaiting = [
+    ...new Set(
+      readiness.errors
+        .map((violation) => QUOTE_APPROVAL.exec(violation.path)?.[1])
+        .filter((index): index is string => index !== undefined)
+        .map(Number)
+    ),
+  ];
+  const published = document?.status === 'published' || document?.status === 'modified';
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4} width="100%">
+      {readiness.ready ? (
+        <Flex gap={2}>
+          <CheckCircle fill="success600" />
+          <Typography textColor="success600" fontWeight="bold">
+            {label('checklist.ready', 'Ready to publish')}
+          </Typography>
+        </Flex>
+      ) : (
+        <Typography textColor="danger600" fontWeight="bold">
+          {formatMessage(
+            {
+              id: getTranslation('checklist.blocked'),
+              defaultMessage:
+                '{count, plural, one {# rule blocks} other {# rules block}} publishing',
+            },
+            { count: readiness.errors.length }
+          )}
+        </Typography>
+      )}
+      {readiness.errors.length > 0 ? (
+        <ViolationList violations={readiness.errors} tone="danger" />
+      ) : null}
+      {readiness.warnings.length > 0 ? (
+        <ViolationList violations={readiness.warnings} tone="warning" />
+      ) : null}
+
+      {awaiting.length > 0 ? (
+        <Box>
+          <Divider />
+          <Typography variant="sigma" tag="h3" paddingTop={3}>
+            {label('checklist.approvals', 'Anonymous quotes awaiting a decision')}
+          </Typography>
+          {rbac.canApprove ? (
+            awaiting.map((quoteIndex) => (
+              <Box key={quoteIndex} paddingTop={2}>
+                <Typography variant="omega" fontWeight="bold">
+                  {formatMessage(
+                    { id: getTranslation('checklist.quote'), defaultMessage: 'Quote {number}' },
+                    { number: quoteIndex + 1 }
+                  )}
+                </Typography>
+                <QuoteDecision
+                  storyDocumentId={documentId}
+                  quoteIndex={quoteIndex}
+                  revision={readiness.revision}
+                  onDecided={(next) => (next ? setReadiness(next) : void reload())}
+                />
+              </Box>
+            ))
+          ) : (
+            // Saved quotes are in the standards desk's queue already: the request is made.
+            <Typography variant="omega" textColor="neutral600">
+              {label(
+                'checklist.requested',
+                'Approval requested: these quotes are in the standards editors’ approval queue.'
+              )}
+            </Typography>
+          )}
+        </Box>
+      ) : null}
+
+      {published && rbac.canIssue ? (
+        <Box>
+          <Divider />
+          <Flex direction="column" alignItems="stretch" gap={3} paddingTop={3}>
+            <Typography variant="sigma" tag="h3">
+              {label('checklist.corrections', 'Corrections')}
+            </Typography>
+            <CorrectionTimeline corrections={corrections} />
+            <IssueCorrectionModal
+              storyDocumentId={documentId}
+              firstPublishedAt={document?.firstPublishedAt ?? null}
+              corrections={corrections}
+              onIssued={() => void reload()}
+            />
+          </Flex>
+        </Box>
+      ) : null}
+      <Link to={`/plugins/${PLUGIN_ID}`}>{label('checklist.desk', 'Open the desk')}</Link>
+    </Flex>
+  );
+};
+
+/**
+ * The publish checklist beside a story's edit view: the editorial rules' verdict on the current
+ * draft, decisions on its anonymous quotes, and its corrections once it is published.
+ */
+export const ChecklistPanel: PanelComponent = ({
+  model,
+  documentId,
+  document,
+}: PanelComponentProps) => {
+  // Panels are rendered as components, so hooks run here; the CM hides a panel returning null.
+  const { formatMessage } = useIntl();
+  if (model !== STORY_UID || !documentId) {
+    return null;
+  }
+  return {
+    title: formatMessage({
+      id: getTranslation('checklist.title'),
+      defaultMessage: 'Sourcing checklist',
+    }),
+    content: <Checklist documentId={documentId} document={document as StoryDocument | undefined} />,
+  };
+};

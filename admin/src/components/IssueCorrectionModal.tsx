@@ -1,0 +1,170 @@
+import {
+  Button,
+  Field,
+  Flex,
+  Modal,
+  SingleSelect,
+  SingleSelectOption,
+  Textarea,
+} from '@strapi/design-system';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useState } from 'react';
+import { useIntl } from 'react-intl';
+
+import {
+  CORRECTION_KINDS,
+  describeError,
+  type CorrectionKind,
+  type DeskCorrection,
+} from '../utils/api';
+import { getTranslation } from '../utils/getTranslation';
+import { needsLateReason } from '../utils/late-correction';
+import { KIND_LABELS } from './KindLabel';
+
+type Props = {
+  storyDocumentId: string;
+  firstPublishedAt: string | null;
+  corrections: DeskCorrection[];
+  onIssued(): void;
+};
+
+/** Issues a correction on a published story; the server stamps when and by whom. */
+export const IssueCorrectionModal = ({
+  storyDocumentId,
+  firstPublishedAt,
+  corrections,
+  onIssued,
+}: Props) => {
+  const { formatMessage } = useIntl();
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [open, setOpen] = useState(false);
+  const [kind, setKind] = useState<CorrectionKind>('correction');
+  const [text, setText] = useState('');
+  const [lateReason, setLateReason] = useState('');
+  const [supersedes, setSupersedes] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const late = needsLateReason(firstPublishedAt);
+
+  const label = (id: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(id), defaultMessage });
+
+  const submit = async () => {
+    setBusy(true);
+    setErrors({});
+    try {
+      await post(`/intelligence-stories/stories/${storyDocumentId}/corrections`, {
+        kind,
+        text,
+        lateReason: lateReason || null,
+        supersedes: supersedes || null,
+      });
+      toggleNotification({
+        type: 'success',
+        message: label('corrections.issued', 'Correction issued'),
+      });
+      setOpen(false);
+      setText('');
+      setLateReason('');
+      setSupersedes('');
+      onIssued();
+    } catch (caught) {
+      const { message, fields } = describeError(caught);
+      setErrors(Object.keys(fields).length > 0 ? fields : { text: message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal.Root open={open} onOpenChange={setOpen}>
+      <Modal.Trigger>
+        <Button variant="secondary" fullWidth>
+          {label('corrections.issue', 'Issue a correction')}
+        </Button>
+      </Modal.Trigger>
+      <Modal.Content>
+        <Modal.Header>
+          <Modal.Title>{label('corrections.issue', 'Issue a correction')}</Modal.Title>
+        </Modal.Header>
+        <Modal.Body>
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <Field.Root name="kind" error={errors.kind} required>
+              <Field.Label>{label('corrections.kind', 'Kind')}</Field.Label>
+              <SingleSelect value={kind} onChange={(value) => setKind(value as CorrectionKind)}>
+                {CORRECTION_KINDS.map((option) => (
+                  <SingleSelectOption key={option} value={option}>
+                    {label(`kind.${option}`, KIND_LABELS[option])}
+                  </SingleSelectOption>
+                ))}
+              </SingleSelect>
+              <Field.Error />
+            </Field.Root>
+            <Field.Root
+              name="text"
+              error={errors.text}
+              required
+              hint={label(
+                'corrections.text.hint',
+                'Say what was wrong and what is right, so the note explains itself (20–4000 characters).'
+              )}
+            >
+              <Field.Label>{label('corrections.text', 'Text readers will see')}</Field.Label>
+              <Textarea value={text} onChange={(event) => setText(event.target.value)} />
+              <Field.Hint />
+              <Field.Error />
+            </Field.Root>
+            {late || errors.lateReason ? (
+              <Field.Root
+                name="lateReason"
+                error={errors.lateReason}
+                required
+                hint={label(
+                  'corrections.lateReason.hint',
+                  'The story was first published more than 30 days ago.'
+                )}
+              >
+                <Field.Label>
+                  {label('corrections.lateReasonLabel', 'Why it comes late')}
+                </Field.Label>
+                <Textarea
+                  value={lateReason}
+                  onChange={(event) => setLateReason(event.target.value)}
+                />
+                <Field.Hint />
+                <Field.Error />
+              </Field.Root>
+            ) : null}
+            {corrections.length > 0 ? (
+              <Field.Root name="supersedes" error={errors.supersedes}>
+                <Field.Label>{label('corrections.supersedesLabel', 'Supersedes')}</Field.Label>
+                <SingleSelect
+                  value={supersedes}
+                  onChange={(value) => setSupersedes(String(value))}
+                  onClear={() => setSupersedes('')}
+                  placeholder={label('corrections.supersedes.none', 'None')}
+                >
+                  {corrections.map((correction) => (
+                    <SingleSelectOption key={correction.documentId} value={correction.documentId}>
+                      {`${KIND_LABELS[correction.kind]}: ${correction.text.slice(0, 60)}…`}
+                    </SingleSelectOption>
+                  ))}
+                </SingleSelect>
+                <Field.Error />
+              </Field.Root>
+            ) : null}
+          </Flex>
+        </Modal.Body>
+        <Modal.Footer>
+          <Modal.Close>
+            <Button variant="tertiary">{label('common.cancel', 'Cancel')}</Button>
+          </Modal.Close>
+          <Button loading={busy} onClick={submit}>
+            {label('corrections.issue.confirm', 'Issue')}
+          </Button>
+        </Modal.Footer>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};

@@ -1,0 +1,44 @@
+import { Badge, Box, Flex, TextButton, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+
+import type { Violation } from '../utils/api';
+import { getTranslation } from '../utils/getTranslation';
+import { focusField } from '../utils/violations';
+
+type Props = { violations: Violation[]; tone: 'danger' | 'warning' };
+
+/** The rules' findings as the server reports them, each able to take the editor to its field. */
+export const ViolationList = ({ violations, tone }: Props) => {
+  const { formatMessage } = useIntl();
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2} tag="ul">
+      {violations.map((violation) => (
+        <Box
+          key={`${violation.code}-${violation.path}`}
+          tag="li"
+          padding={2}
+          hasRadius
+          background={tone === 'danger' ? 'danger100' : 'warning100'}
+        >
+          <Flex gap={2} alignItems="flex-start">
+            <Badge
+              backgroundColor={tone === 'danger' ? 'danger200' : 'warning200'}
+              textColor={tone === 'danger' ? 'danger700' : 'warning700'}
+            >
+              {violation.code}
+            </Badge>
+            <Flex direction="column" alignItems="flex-start" gap={1}>
+              <Typography variant="omega">{violation.message}</Typography>
+              <TextButton onClick={() => focusField(violation.path)}>
+                {formatMessage({
+                  id: getTranslation('checklist.goToField'),
+                  defaultMessage: 'Go to the field',
+                })}
+              </TextButton>
+            </Flex>
+          </Flex>
+        </Box>
+      ))}
+    </Flex>
+  );
+};

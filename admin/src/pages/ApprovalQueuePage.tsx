@@ -1,0 +1,130 @@
+import { Badge, Box, Flex, Grid, Link, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { NavLink } from 'react-router-dom';
+
+import { QuoteDecision } from '../components/QuoteDecision';
+import { describeError, storyEditPath, type QueueItem } from '../utils/api';
+import { getTranslation } from '../utils/getTranslation';
+
+const STATE_LABELS = { pending: 'Pending', rejected: 'Rejected', voided: 'Changed since approved' };
+
+/** The standards desk's queue: every quote no valid approval covers, with what it needs to decide. */
+export const ApprovalQueuePage = () => {
+  const { formatMessage } = useIntl();
+  const { get } = useFetchClient();
+  const [items, setItems] = useState<QueueItem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const label = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+
+  const reload = useCallback(async () => {
+    try {
+      const { data } = await get<{ data: QueueItem[] }>('/intelligence-stories/desk/approvals');
+      setItems(data.data);
+    } catch (caught) {
+      setError(describeError(caught).message);
+    }
+  }, [get]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  if (error) {
+    return <Page.Error />;
+  }
+
+  return (
+    <Page.Main>
+      <Page.Title>{label('nav.approvals', 'Approval queue')}</Page.Title>
+      <Layouts.Header
+        title={label('nav.approvals', 'Approval queue')}
+        subtitle={label(
+          'queue.subtitle',
+          'Anonymous quotes awaiting a standards editor. A quote edited after its approval comes back here.'
+        )}
+      />
+      <Layouts.Content>
+        {items === null ? (
+          <Page.Loading />
+        ) : items.length === 0 ? (
+          <Typography textColor="neutral600">
+            {label('queue.empty', 'Nothing awaits a decision.')}
+          </Typography>
+        ) : (
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            {items.map((item) => (
+              <Box
+                key={`${item.story.documentId}-${item.quoteIndex}`}
+                background="neutral0"
+                hasRadius
+                shadow="tableShadow"
+                padding={6}
+              >
+                <Flex justifyContent="space-between" paddingBottom={3}>
+                  <Link tag={NavLink} to={storyEditPath(item.story.documentId)}>
+                    {item.story.title}
+                  </Link>
+                  <Badge active={item.state !== 'pending'}>
+                    {label(`queue.state.${item.state}`, STATE_LABELS[item.state])}
+                  </Badge>
+                </Flex>
+                <Grid.Root gap={4}>
+                  <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
+                    <Typography variant="beta" tag="blockquote">
+                      “{item.quote}”
+                    </Typography>
+                    <Typography variant="omega" textColor="neutral700">
+                      — {item.attribution}
+                    </Typography>
+                    <Box paddingTop={3}>
+                      <Typography variant="sigma">
+                        {label('queue.reason', 'Why anonymous')}
+                      </Typography>
+                      <Typography tag="p">{item.anonymityReason}</Typography>
+                    </Box>
+                    <Box paddingTop={2}>
+                      <Typography variant="sigma">
+                        {label('queue.howKnows', 'How the source knows')}
+                      </Typography>
+                      <Typography tag="p">{item.howSourceKnows ?? '—'}</Typography>
+                    </Box>
+                    <Box paddingTop={2}>
+                      <Typography variant="sigma">{label('queue.source', 'Source')}</Typography>
+                      <Typography tag="p">
+                        {item.source
+                          ? label('queue.sourceKnownBy', '{alias}, known to {editors}', {
+                              alias: item.source.alias,
+                              editors: item.source.editorsWhoKnow.join(', ') || '—',
+                            })
+                          : label('queue.noSource', 'No confidential source linked')}
+                      </Typography>
+                    </Box>
+                    {item.comment ? (
+                      <Box paddingTop={2}>
+                        <Typography variant="sigma">
+                          {label('queue.lastComment', 'Last comment')}
+                        </Typography>
+                        <Typography tag="p">{item.comment}</Typography>
+                      </Box>
+                    ) : null}
+                  </Grid.Item>
+                  <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
+                    <QuoteDecision
+                      storyDocumentId={item.story.documentId}
+                      quoteIndex={item.quoteIndex}
+                      revision={item.story.revision}
+                      onDecided={() => void reload()}
+                    />
+                  </Grid.Item>
+                </Grid.Root>
+              </Box>
+            ))}
+          </Flex>
+        )}
+      </Layouts.Content>
+    </Page.Main>
+  );
+};

@@ -1,0 +1,89 @@
+import type { Core } from '@strapi/strapi';
+import { errors, validateYupSchema } from '@strapi/utils';
+import type { Context } from 'koa';
+
+import type { SourceInput } from '../services/confidential-sources';
+import { getService } from '../utils/get-service';
+import {
+  accessLogQuery,
+  createSourceBody,
+  updateSourceBody,
+} from '../validation/confidential-source-body';
+
+const actorOf = (ctx: Context) => {
+  const { id, email } = ctx.state.user as { id: number; email?: string };
+  return { id, email };
+};
+
+/**
+ * Admin routes of the confidential-source register. The route's policy has checked the
+ * permission; each handler validates, calls the service and responds.
+ */
+const confidentialSourcesController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = () => getService('confidential-sources', { strapi });
+
+  // Refused before any write: ids that name no admin would silently drop from the relation.
+  const assertEditorsExist = async (input: SourceInput) => {
+    const ids = [...new Set(input.editorsWhoKnow ?? [])];
+    if (ids.length === 0) {
+      return;
+    }
+    const found = await strapi.db.query('admin::user').count({ where: { id: { $in: ids } } });
+    if (found !== ids.length) {
+      throw new errors.ValidationError('editorsWhoKnow: every id must be an existing admin user', {
+        errors: [
+          {
+            path: ['editorsWhoKnow'],
+            message: 'every id must be an existing admin user',
+            name: 'ValidationError',
+          },
+        ],
+      });
+    }
+  };
+
+  return {
+    async find(ctx: Context) {
+      ctx.body = { data: await service().list() };
+    },
+
+    async findOne(ctx: Context) {
+      ctx.body = { data: await service().findOne(ctx.params.documentId) };
+    },
+
+    async reveal(ctx: Context) {
+      ctx.body = { data: await service().reveal(ctx.params.documentId, actorOf(ctx)) };
+    },
+
+    async create(ctx: Context) {
+      const input = (await validateYupSchema(createSourceBody)(
+        ctx.request.body ?? {}
+      )) as SourceInput;
+      await assertEditorsExist(input);
+      ctx.status = 201;
+      ctx.body = { data: await service().create(input, actorOf(ctx)) };
+    },
+
+    async update(ctx: Context) {
+      const input = (await validateYupSchema(updateSourceBody)(
+        ctx.request.body ?? {}
+      )) as SourceInput;
+      await assertEditorsExist(input);
+      ctx.body = { data: await service().update(ctx.params.documentId, input, actorOf(ctx)) };
+    },
+
+    async accessLog(ctx: Context) {
+      const query = (await validateYupSchema(accessLogQuery)(ctx.query)) as Record<string, string>;
+      const page = Number(query.page ?? 1);
+      const pageSize = Number(query.pageSize ?? 25);
+      const { results, pagination } = await getService('source-access-log', { strapi }).list({
+        sourceDocumentId: query.sourceDocumentId,
+        page,
+        pageSize,
+      });
+      ctx.body = { data: results, meta: { pagination } };
+    },
+  };
+};
+
+export default confidentialSourcesController;

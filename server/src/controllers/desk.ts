@@ -1,0 +1,54 @@
+import type { Core } from '@strapi/strapi';
+import { validateYupSchema } from '@strapi/utils';
+import type { Context } from 'koa';
+
+import type { DeskState } from '../services/desk';
+import { getService } from '../utils/get-service';
+import { paginationMeta, toPagination } from '../utils/pagination';
+import { deskPageSchema, deskQuerySchema } from '../validation/desk-query';
+
+type PageParams = { pagination?: Record<string, string> };
+
+/** Admin routes behind the plugin's pages: the desk, the approval queue, corrections. */
+const desk = ({ strapi }: { strapi: Core.Strapi }) => {
+  const page = async (ctx: Context, schema: typeof deskPageSchema) => {
+    const params = (await validateYupSchema(schema)(ctx.query)) as PageParams & {
+      q?: string;
+      state?: DeskState;
+    };
+    const { isPaged, ...pagination } = toPagination(params.pagination);
+    return {
+      params,
+      pagination,
+      meta: (total: number) => paginationMeta({ pagination, isPaged }, total),
+    };
+  };
+
+  return {
+    async stories(ctx: Context) {
+      const { params, pagination, meta } = await page(ctx, deskQuerySchema);
+      const { results, total } = await getService('desk', { strapi }).list({
+        q: params.q,
+        state: params.state,
+        pagination,
+      });
+      ctx.body = { data: results, meta: { pagination: meta(total) } };
+    },
+
+    async approvals(ctx: Context) {
+      await validateYupSchema(deskPageSchema)(ctx.query);
+      ctx.body = { data: await getService('approval-queue', { strapi }).list() };
+    },
+
+    async corrections(ctx: Context) {
+      const { pagination, meta } = await page(ctx, deskPageSchema);
+      const { results, total } = await getService('corrections', { strapi }).forDesk({
+        storyDocumentId: ctx.params.documentId,
+        pagination,
+      });
+      ctx.body = { data: results, meta: { pagination: meta(total) } };
+    },
+  };
+};
+
+export default desk;

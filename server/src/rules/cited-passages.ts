@@ -1,0 +1,85 @@
+import { pagesQuoting } from '../passages/locate';
+import { bestMatchingPage } from '../passages/similarity';
+import type { StorySnapshot } from './types';
+
+export type PassageCheck = {
+  /** Index of the citation in the story, from 0. */
+  citation: number;
+  sourceDocument: string;
+  passageType: 'quote' | 'paraphrase';
+  page: number;
+  /**
+   * `no-pdf`: the document has no PDF; `pending` / `stale` / `failed`: its text is not (yet)
+   * readable (`stale`: pending for too long);
+   * `no-text-on-page`: the cited page is an image without text; `found` / `found-elsewhere` /
+   * `not-found`: where a quote is; `scored`: a paraphrase's similarity was measured.
+   */
+  state:
+    | 'no-pdf'
+    | 'pending'
+    | 'stale'
+    | 'failed'
+    | 'no-text-on-page'
+    | 'found'
+    | 'found-elsewhere'
+    | 'not-found'
+    | 'scored';
+  /** Quotes: every page the quotation appears on. */
+  foundOnPages?: number[];
+  /** Paraphrases: the best-matching page and scores from 0 to 1 (see passages/similarity). */
+  bestPage?: number | null;
+  bestScore?: number;
+  citedPageScore?: number;
+};
+
+const round = (score: number) => Math.round(score * 100) / 100;
+
+/**
+ * Each document citation checked against the text of its document's PDF: where a quote actually
+ * is, and which page a paraphrase's words best match. Pure: R11 and the readiness report share it.
+ */
+export const checkCitedPassages = ({ draft, documentTexts }: StorySnapshot): PassageCheck[] =>
+  // No texts looked up at all (a snapshot built without them): nothing to check against.
+  (documentTexts ? (draft.citations ?? []) : []).flatMap((citation, index): PassageCheck[] => {
+    const documentId = citation.sourceDocument?.documentId;
+    if (!documentId || !citation.passage?.trim() || !citation.page) {
+      return [];
+    }
+    const base = {
+      citation: index,
+      sourceDocument: documentId,
+      passageType: citation.passageType ?? 'quote',
+      page: citation.page,
+    };
+    const text = documentTexts?.[documentId];
+    if (!text) {
+      return [{ ...base, state: 'no-pdf' }];
+    }
+    if (text.status !== 'done') {
+      return [{ ...base, state: text.stale ? 'stale' : text.status }];
+    }
+    const citedPageHasText = !text.pagesWithoutText.includes(citation.page);
+
+    if (base.passageType === 'quote') {
+      const foundOnPages = pagesQuoting(text.pages, citation.passage);
+      const state = foundOnPages.includes(citation.page)
+        ? 'found'
+        : foundOnPages.length > 0
+          ? 'found-elsewhere'
+          : citedPageHasText
+            ? 'not-found'
+            : 'no-text-on-page';
+      return [{ ...base, state, foundOnPages }];
+    }
+
+    const { best, scores } = bestMatchingPage(text.pages, citation.passage);
+    return [
+      {
+        ...base,
+        state: citedPageHasText || best ? 'scored' : 'no-text-on-page',
+        bestPage: best?.page ?? null,
+        bestScore: round(best?.score ?? 0),
+        citedPageScore: round(scores[citation.page - 1] ?? 0),
+      },
+    ];
+  });

@@ -1,0 +1,118 @@
+import type { Core, Modules } from '@strapi/strapi';
+
+import type { DeskState, DeskStory } from '../../../shared/contracts/desk';
+import type { Story } from '../types/content-types';
+import { getService } from '../utils/get-service';
+import type { PaginationParams } from '../utils/pagination';
+import { STORY_UID } from '../utils/plugin-id';
+
+export type { DeskState, DeskStory };
+
+export type DeskQuery = {
+  q?: string;
+  state?: DeskState;
+  pagination: PaginationParams;
+};
+
+type DocumentMetadata = {
+  getStatus(version: object, others: object[]): DeskState;
+};
+
+/**
+ * The desk's overview of stories: each draft with its publication state (as the Content Manager
+ * computes it), its readiness counts, its quotes awaiting a decision and its corrections. Readiness
+ * runs the rules per story, so the page is kept small (it is a working list, not an archive).
+ */
+const desk = ({ strapi }: { strapi: Core.Strapi }) => {
+  const status = () =>
+    strapi.plugin('content-manager').service('document-metadata') as unknown as DocumentMetadata;
+
+  // A state is a set of documentIds, computed from two light lists (documentId, updatedAt), the
+  // way the Content Manager tells "modified" (the draft saved after the published version).
+  const stateFilter = async (state: DeskState | undefined) => {
+    if (!state) {
+      return {};
+    }
+    const versions = (status: 'draft' | 'published') =>
+      strapi.documents(STORY_UID).findMany({
+        status,
+        fields: ['documentId', 'updatedAt', 'publishedAt'],
+      }) as Promise<Story[]>;
+    const [drafts, published] = await Promise.all([versions('draft'), versions('published')]);
+    const live = new Map(published.map((story) => [story.documentId, story]));
+    const ids = drafts
+      .filter((draft) => {
+        const version = live.get(draft.documentId);
+        return status().getStatus(draft, version ? [version] : []) === state;
+      })
+      .map(({ documentId }) => documentId);
+    return { documentId: { $in: ids } };
+  };
+
+  return {
+    async list({ q, state, pagination }: DeskQuery) {
+      const filters = {
+        ...(q ? { title: { $containsi: q } } : {}),
+        ...(await stateFilter(state)),
+      } as Modules.Documents.ServiceParams<typeof STORY_UID>['findMany']['filters'];
+      const documents = strapi.documents(STORY_UID);
+      const [drafts, total] = await Promise.all([
+        documents.findMany({
+          status: 'draft',
+          filters,
+          fields: ['title', 'slug', 'kind', 'updatedAt', 'firstPublishedAt', 'revision'],
+          sort: [{ updatedAt: 'desc' }, { id: 'desc' }],
+          ...pagination,
+        }) as Promise<Story[]>,
+        documents.count({ status: 'draft', filters }),
+      ]);
+      const ids = drafts.map(({ documentId }) => documentId);
+      const [published, corrections] = await Promise.all([
+        documents.findMany({
+          status: 'published',
+          filters: { documentId: { $in: ids } },
+          fields: ['updatedAt', 'publishedAt'],
+        }) as Promise<Story[]>,
+        getService('corrections', { strapi }).publicByStory(ids),
+      ]);
+      const publishedById = new Map(published.map((story) => [story.documentId, story]));
+      const readiness = getService('readiness', { strapi });
+      const queue = new Set(
+        (await getService('approval-queue', { strapi }).list()).map(
+          (item) => `${item.story.documentId}:${item.quoteIndex}`
+        )
+      );
+
+      const results: DeskStory[] = await Promise.all(
+        drafts.map(async (draft) => {
+          const live = publishedById.get(draft.documentId);
+          const verdict = await readiness.evaluate(draft.documentId);
+          const storyCorrections = corrections.get(draft.documentId) ?? [];
+          return {
+            documentId: draft.documentId,
+            title: draft.title,
+            slug: draft.slug,
+            kind: draft.kind,
+            state: status().getStatus(draft, live ? [live] : []),
+            updatedAt: draft.updatedAt,
+            publishedAt: live?.publishedAt ?? null,
+            firstPublishedAt: draft.firstPublishedAt ?? null,
+            revision: draft.revision ?? null,
+            readiness: {
+              ready: verdict.ready,
+              errors: verdict.errors.length,
+              warnings: verdict.warnings.length,
+            },
+            pendingApprovals: [...queue].filter((key) => key.startsWith(`${draft.documentId}:`))
+              .length,
+            corrections: storyCorrections.length,
+            lastCorrectionAt: storyCorrections[storyCorrections.length - 1]?.issuedAt ?? null,
+          };
+        })
+      );
+      return { results, total };
+    },
+  };
+};
+
+export default desk;

@@ -1,0 +1,232 @@
+import fs from 'fs';
+import path from 'path';
+import type { Browser, Page } from 'playwright-core';
+
+import { createAdminRole, createAdminUser, grantPublicPermission } from '../helpers/auth';
+import { GOOD_QUOTE } from '../helpers/sourcing';
+import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { UIDS } from '../helpers/uids';
+import { hasChromium, launchBrowser, logIn } from './browser';
+
+/**
+ * The admin panel in a real browser (Debian's Chromium, driven by Playwright) against the
+ * playground with its built admin: a reporter drafts, the checklist stops the publish, a
+ * standards editor approves from the queue, the reporter publishes, an editor issues a correction
+ * and readers see it; an Author sees none of the plugin. Screenshots go to docs/screenshots.
+ */
+const PASSWORD = 'Test-password-1';
+const SHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
+const ADMIN_BUILD = path.join(__dirname, '..', '..', 'playground', 'dist', 'build', 'index.html');
+const ready = hasChromium() && fs.existsSync(ADMIN_BUILD);
+if (!ready) {
+  console.log(
+    'admin-panel e2e: skipped: needs /usr/bin/chromium (apt-get install chromium) and the playground admin build (npm run build --workspace playground)'
+  );
+}
+
+type ContentTypeService = {
+  getNestedFields(model: unknown, options: { components: unknown }): string[];
+};
+
+/** Content Manager permissions on a type, on every field, as the roles editor grants them. */
+const cm = (app: TestApp, uid: string) => {
+  const fields = (app.strapi.service('admin::content-type') as ContentTypeService).getNestedFields(
+    app.strapi.contentTypes[uid as keyof typeof app.strapi.contentTypes],
+    { components: app.strapi.components }
+  );
+  const on = (action: string, withFields = true) => ({
+    action: `plugin::content-manager.explorer.${action}`,
+    subject: uid,
+    ...(withFields ? { properties: { fields } } : {}),
+  });
+  return {
+    read: on('read'),
+    create: on('create'),
+    update: on('update'),
+    publish: on('publish', false),
+  };
+};
+const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${action}` });
+
+(ready ? describe : describe.skip)('the admin panel in a browser', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let reporter: { token: string; user: { id: number; email: string } };
+  let standards: { user: { id: number; email: string } };
+  let desk: { user: { id: number; email: string } };
+  let author: { user: { email: string } };
+  let storyId: string;
+
+  const pageFor = async (email: string) => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await logIn(page, app.baseUrl, email, PASSWORD);
+    return page;
+  };
+  const editView = (documentId: string) =>
+    `${app.baseUrl}/admin/content-manager/collection-types/${UIDS.story}/${documentId}`;
+  const checklist = (page: Page) =>
+    page
+      .locator('aside, div')
+      .filter({ has: page.getByText('Sourcing checklist') })
+      .last();
+  const isPublished = async () =>
+    Boolean(
+      await app.strapi.documents(UIDS.story).findOne({ documentId: storyId, status: 'published' })
+    );
+
+  beforeAll(async () => {
+    app = await bootStrapi();
+    reporter = await createAdminUser(app, {
+      role: await createAdminRole(app, [
+        ...Object.values(cm(app, UIDS.story)),
+        ...Object.values(cm(app, UIDS.sourceDocument)),
+        cm(app, UIDS.confidentialSource).read,
+        plugin('sourcing.read'),
+        plugin('sourcing.manage'),
+      ]),
+    });
+    standards = await createAdminUser(app, {
+      role: await createAdminRole(app, [
+        cm(app, UIDS.story).read,
+        plugin('quotes.approve'),
+        plugin('sourcing.read'),
+      ]),
+    });
+    desk = await createAdminUser(app, {
+      role: await createAdminRole(app, [
+        cm(app, UIDS.story).read,
+        plugin('corrections.issue'),
+        plugin('sourcing.read'),
+      ]),
+    });
+    author = await createAdminUser(app, { role: 'strapi-author' });
+    await grantPublicPermission(app, 'plugin::intelligence-stories.story.findOne');
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.destroy();
+  });
+
+  it('a reporter creates a source document in the Content Manager', async () => {
+    const page = await pageFor(reporter.user.email);
+    await page.goto(
+      `${app.baseUrl}/admin/content-manager/collection-types/${UIDS.sourceDocument}/create`
+    );
+    await page.getByLabel('title').fill('Foreign Threats to the 2020 US Federal Elections');
+    await page.getByLabel('issuer').fill('ODNI');
+    await page.getByLabel('pageCount').fill('15');
+    await page.getByRole('combobox', { name: 'classification' }).click();
+    await page.getByRole('option', { name: 'declassified' }).click();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page
+      .getByText(/Published/)
+      .first()
+      .waitFor();
+    const [document] = await app.strapi
+      .documents(UIDS.sourceDocument)
+      .findMany({ status: 'published' });
+    expect(document).toMatchObject({ issuer: 'ODNI', pageCount: 15 });
+
+    // The story and its anonymous quote, through the Content Manager's API as its form sends it.
+    const source = await app.strapi.documents(UIDS.confidentialSource).create({
+      data: { alias: 'E2E-REP-1', identity: 'An official', editorsWhoKnow: [standards.user.id] },
+    });
+    const res = await app
+      .request()
+      .post(`/content-manager/collection-types/${UIDS.story}`)
+      .set('Authorization', `Bearer ${reporter.token}`)
+      .send({
+        title: 'Report points to Russian interference',
+        slug: 'report-points-to-russian-interference',
+        kind: 'news',
+        bylines: [{ name: 'A. Reporter' }],
+        sourceDocuments: [document.documentId],
+        anonymousQuotes: [{ ...GOOD_QUOTE, confidentialSource: source.documentId }],
+      });
+    expect(res.status).toBe(201);
+    storyId = res.body.data.documentId;
+    await page.close();
+  });
+
+  it('shows the reporter what blocks publishing, and the gate refuses the publish', async () => {
+    const page = await pageFor(reporter.user.email);
+    await page.goto(editView(storyId));
+    const panel = checklist(page);
+    await panel.getByText('needs a standards editor').waitFor();
+    await panel.getByText('R6', { exact: true }).waitFor();
+    await panel.getByText(/Approval requested/).waitFor();
+    // The reporter may not approve: no decision buttons for them.
+    expect(await panel.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, 'checklist.png') });
+
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page
+      .getByText(/cannot be published/)
+      .first()
+      .waitFor();
+    expect(await isPublished()).toBe(false);
+    await page.close();
+  });
+
+  it('a standards editor approves the quote from the approval queue', async () => {
+    const page = await pageFor(standards.user.email);
+    await page.goto(`${app.baseUrl}/admin/plugins/intelligence-stories/approvals`);
+    await page.getByText('There will be more soon.').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'approval-queue.png') });
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('Nothing awaits a decision.').waitFor();
+    await page.close();
+  });
+
+  it('the reporter publishes', async () => {
+    const page = await pageFor(reporter.user.email);
+    await page.goto(editView(storyId));
+    await checklist(page).getByText('Ready to publish').waitFor();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    for (let i = 0; i < 50 && !(await isPublished()); i += 1) {
+      await page.waitForTimeout(200);
+    }
+    expect(await isPublished()).toBe(true);
+    await page.close();
+  });
+
+  it('an editor issues a correction, and readers see it', async () => {
+    const page = await pageFor(desk.user.email);
+    await page.goto(editView(storyId));
+    const panel = checklist(page);
+    await panel.getByRole('button', { name: 'Issue a correction' }).click();
+    const text = 'An earlier version of this story gave the wrong date for the report’s release.';
+    await page
+      .getByRole('dialog')
+      .getByLabel(/Text readers will see/)
+      .fill(text);
+    await page.getByRole('dialog').getByRole('button', { name: 'Issue' }).click();
+    await panel.getByText(text).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'corrections-timeline.png') });
+
+    const read = await app
+      .request()
+      .get('/api/intelligence-stories/stories/report-points-to-russian-interference')
+      .expect(200);
+    expect(read.body.data.corrections.map((c: { text: string }) => c.text)).toEqual([text]);
+
+    await page.goto(`${app.baseUrl}/admin/plugins/intelligence-stories`);
+    await page.getByText('Report points to Russian interference').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'desk.png') });
+    await page.close();
+  });
+
+  it('an Author sees no register, no queue and no approve button', async () => {
+    const page = await pageFor(author.user.email);
+    await page.goto(`${app.baseUrl}/admin`);
+    await page.getByRole('link', { name: 'Content Manager' }).first().waitFor();
+    expect(await page.getByRole('link', { name: 'Intelligence stories' }).count()).toBe(0);
+    await page.goto(`${app.baseUrl}/admin/plugins/intelligence-stories/approvals`);
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    expect(await page.getByText('There will be more soon.').count()).toBe(0);
+    await page.close();
+  });
+});
