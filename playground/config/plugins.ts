@@ -36,8 +36,9 @@ export default ({ env }) => ({
     },
   },
   // Loaded from this repository, so the playground always runs the plugin as it is checked out.
+  // BENCH_WITHOUT_PLUGIN is for `npm run bench` only: its memory baseline runs plain Strapi.
   'intelligence-stories': {
-    enabled: true,
+    enabled: !env.bool('BENCH_WITHOUT_PLUGIN', false),
     resolve: pluginRoot(),
   },
 });

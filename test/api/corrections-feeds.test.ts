@@ -237,6 +237,10 @@ describe('the public corrections feeds', () => {
         });
         const changed = await get(path).set('If-None-Match', etag).expect(200);
         expect(changed.text).toContain(issued.documentId);
+        if (path === '/corrections') {
+          // The total is kept between requests; a new correction must move it.
+          expect(changed.body.meta.pagination.total).toBe(first.body.meta.pagination.total + 1);
+        }
         expect(changed.headers.etag).not.toBe(etag);
         await get(path).set('If-Modified-Since', lastModified).expect(200);
         listed.unshift({ ...issued, storyKey: 'second' });
@@ -250,10 +254,14 @@ describe('the public corrections feeds', () => {
       await app.strapi.documents(UIDS.story).unpublish({ documentId: stories.second.documentId });
 
       const after = await get('/corrections').set('If-Modified-Since', lastModified).expect(200);
+      const ofFirst = listed.filter(({ storyKey }) => storyKey === 'first');
       expect(after.body.data.map((c: Issued) => c.documentId)).toEqual(
-        listed.filter(({ storyKey }) => storyKey === 'first').map(({ documentId }) => documentId)
+        ofFirst.map(({ documentId }) => documentId)
       );
+      expect(after.body.meta.pagination.total).toBe(ofFirst.length);
       await app.strapi.documents(UIDS.story).publish({ documentId: stories.second.documentId });
+      const back = await get('/corrections').expect(200);
+      expect(back.body.meta.pagination.total).toBe(listed.length);
     });
   });
 

@@ -346,4 +346,24 @@ describe('the publish gate', () => {
       expect(await publish(id)).toMatchObject({ ok: true });
     });
   });
+
+  it("publishes anything once every rule is 'off', and checks again once they are back", async () => {
+    const configKey = 'plugin::intelligence-stories';
+    const defaults = app.strapi.config.get(configKey) as { rules: Record<string, string> };
+    const id = await newStory('Gate off: unapproved quote', { approve: false });
+    try {
+      app.strapi.config.set(configKey, {
+        ...defaults,
+        rules: Object.fromEntries(Object.keys(defaults.rules).map((code) => [code, 'off'])),
+      });
+      await app.strapi.documents(UIDS.story).publish({ documentId: id });
+      expect(await isPublished(id)).toBe(true);
+    } finally {
+      app.strapi.config.set(configKey, defaults);
+    }
+    const refused = await outcomeOf(() =>
+      app.strapi.documents(UIDS.story).publish({ documentId: id })
+    );
+    expect(refused.violations.map((v) => v.code)).toContain('R6');
+  });
 });

@@ -54,7 +54,7 @@ const correction = ({ strapi }: { strapi: Core.Strapi }) => {
       kind?: CorrectionKind;
     };
     const [page, channel] = await Promise.all([
-      feedPage(ctx, { kind, pagination: { start: 0, limit: FEED_LENGTH } }),
+      feedPage(ctx, { kind, pagination: { start: 0, limit: FEED_LENGTH }, withTotal: false }),
       channelFor(ctx, feedPath),
     ]);
     return { page, channel: { ...channel, updated: page.lastModified } };
@@ -75,7 +75,7 @@ const correction = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const body = {
         data: page.corrections,
-        meta: { pagination: paginationMeta({ pagination, isPaged }, page.total) },
+        meta: { pagination: paginationMeta({ pagination, isPaged }, page.total ?? 0) },
       };
       sendWithValidators(ctx, JSON.stringify(body), {
         type: 'application/json; charset=utf-8',

@@ -10,6 +10,8 @@ export type FeedQuery = {
   since?: Date;
   kind?: CorrectionKind;
   pagination: PaginationParams;
+  /** Count every matching correction, for pagination (the JSON list); the feeds do not page. */
+  withTotal?: boolean;
 };
 
 export type FeedStory = Pick<Story, 'documentId' | 'slug' | 'title'>;
@@ -21,7 +23,8 @@ export type FeedPage = {
   corrections: Correction[];
   /** Their stories (published versions), by documentId. */
   stories: Map<string, FeedStory>;
-  total: number;
+  /** Null when not asked for (`withTotal: false`). */
+  total: number | null;
   /** When what this query returns last changed, for Last-Modified. */
   lastModified: Date | null;
 };
@@ -47,8 +50,10 @@ const FEED_STORE_KEY = 'corrections-feed';
  * documentId (a string that survives publish cycles, not a relation), so "of a published story"
  * is a join that neither the Document Service nor the query engine can express; the page is
  * chosen with one knex query on the tables the models declare, and the corrections and stories
- * themselves are then read through the Document Service in their public shape. Three queries
- * whatever the page size.
+ * themselves are then read through the Document Service in their public shape. The same number
+ * of queries whatever the page size, and none that reads every correction except the total, which
+ * only the paginated list asks for and which is counted again only when it may have changed
+ * (`totalOf`).
  */
 const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: FEED_STORE_KEY });
@@ -68,51 +73,155 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const ofPublishedStories = ({ since, kind }: Omit<FeedQuery, 'pagination'>) => {
+  type Filters = Pick<FeedQuery, 'since' | 'kind'>;
+  // Knex's query builder, as Strapi's connection types it (knex is not the plugin's dependency).
+  type QueryBuilder = ReturnType<Core.Strapi['db']['connection']['queryBuilder']>;
+
+  const whereMatches = (query: QueryBuilder, t: ReturnType<typeof tables>, filters: Filters) => {
+    if (filters.since) {
+      query.where(`c.${t.issuedAt}`, '>=', filters.since);
+    }
+    if (filters.kind) {
+      query.where(`c.${t.kind}`, filters.kind);
+    }
+    return query;
+  };
+
+  const ofPublishedStories = (filters: Filters) => {
     const t = tables();
     const query = strapi.db
       .connection(`${t.corrections} as c`)
       .join(`${t.stories} as s`, (join) =>
         join.on(`s.${t.documentId}`, `c.${t.storyDocumentId}`).andOnNotNull(`s.${t.publishedAt}`)
       );
-    if (since) {
-      query.where(`c.${t.issuedAt}`, '>=', since);
+    return { query: whereMatches(query, t, filters), t };
+  };
+
+  /** The page's correction ids, newest first: walks the (issued_at, id) index from the top. */
+  const pageIds = (filters: Filters, pagination: PaginationParams) => {
+    const { query, t } = ofPublishedStories(filters);
+    return query
+      .select(`c.${t.id} as id`)
+      .orderBy([
+        { column: `c.${t.issuedAt}`, order: 'desc' },
+        { column: `c.${t.id}`, order: 'desc' },
+      ])
+      .offset(pagination.start)
+      .limit(pagination.limit);
+  };
+
+  /** The latest correction issued, from the same index: the first row, not a scan. */
+  const lastIssued = async (filters: Filters) => {
+    const { query, t } = ofPublishedStories(filters);
+    const row = await query.first(`c.${t.issuedAt} as at`).orderBy([
+      { column: `c.${t.issuedAt}`, order: 'desc' },
+      { column: `c.${t.id}`, order: 'desc' },
+    ]);
+    return toDate(row?.at);
+  };
+
+  /** The newest correction row of all: it moves with every correction written, however written. */
+  const lastCorrectionId = async () => {
+    const t = tables();
+    const [row] = await strapi.db.connection(t.corrections).max({ id: t.id });
+    return Number((row as { id: unknown } | undefined)?.id ?? 0);
+  };
+
+  /**
+   * The latest publish of a story with matching corrections: stories newest first (the
+   * published_at index), the first that has one.
+   */
+  const lastPublished = async (filters: Filters) => {
+    const t = tables();
+    const row = await strapi.db
+      .connection(`${t.stories} as s`)
+      .first(`s.${t.publishedAt} as at`)
+      .whereNotNull(`s.${t.publishedAt}`)
+      .whereExists(function matching() {
+        whereMatches(
+          this.select(1)
+            .from(`${t.corrections} as c`)
+            .whereRaw('?? = ??', [`c.${t.storyDocumentId}`, `s.${t.documentId}`]),
+          t,
+          filters
+        );
+      })
+      .orderBy(`s.${t.publishedAt}`, 'desc');
+    return toDate(row?.at);
+  };
+
+  /**
+   * How many corrections match. Counted per story first (on the story index alone), then joined
+   * with the published stories: one lookup per story instead of one per correction, which keeps
+   * the count cheap at 100,000 corrections.
+   */
+  const countOfPublishedStories = async (filters: Filters) => {
+    const t = tables();
+    const perStory = whereMatches(
+      strapi.db
+        .connection(`${t.corrections} as c`)
+        .select(`c.${t.storyDocumentId} as story`)
+        .count({ n: '*' })
+        .groupBy(`c.${t.storyDocumentId}`),
+      t,
+      filters
+    );
+    const [row] = await strapi.db
+      .connection(perStory.as('g'))
+      .join(`${t.stories} as s`, (join) =>
+        join.on(`s.${t.documentId}`, 'g.story').andOnNotNull(`s.${t.publishedAt}`)
+      )
+      .sum({ total: 'g.n' });
+    return Number((row as { total: unknown } | undefined)?.total ?? 0);
+  };
+
+  /**
+   * The total is the one figure that reads every matching correction, so it is kept per filter
+   * and counted again only once what the feed shows may have changed: a correction written (the
+   * newest row id moves), a story with corrections published or unpublished. Nothing else can
+   * change it, since corrections are append-only and a story that has any cannot be deleted: the
+   * same fact the feeds' Last-Modified and 304 answers rest on. That state is read from the
+   * database at each request, so every instance behind a load balancer agrees.
+   */
+  const totals = new Map<string, { state: string; total: number }>();
+  const MAX_TOTALS_KEPT = 100;
+  const totalOf = async (filters: Filters, state: string) => {
+    const key = JSON.stringify([filters.since?.toISOString() ?? null, filters.kind ?? null]);
+    const kept = totals.get(key);
+    const total = kept?.state === state ? kept.total : await countOfPublishedStories(filters);
+    totals.delete(key);
+    totals.set(key, { state, total });
+    if (totals.size > MAX_TOTALS_KEPT) {
+      // Maps iterate in insertion order: the first key is the one left unused longest.
+      totals.delete(totals.keys().next().value!);
     }
-    if (kind) {
-      query.where(`c.${t.kind}`, kind);
-    }
-    return { query, t };
+    return total;
   };
 
   return {
-    async page({ pagination, ...filters }: FeedQuery): Promise<FeedPage> {
-      const ids = ofPublishedStories(filters);
-      const stats = ofPublishedStories(filters);
-      const [rows, [summary], changes] = await Promise.all([
-        ids.query
-          .select(`c.${ids.t.id} as id`)
-          .orderBy([
-            { column: `c.${ids.t.issuedAt}`, order: 'desc' },
-            { column: `c.${ids.t.id}`, order: 'desc' },
-          ])
-          .offset(pagination.start)
-          .limit(pagination.limit),
-        stats.query
-          .count({ total: '*' })
-          .max({ lastIssued: `c.${stats.t.issuedAt}`, lastPublished: `s.${stats.t.publishedAt}` }),
+    async page({ pagination, withTotal = true, ...filters }: FeedQuery): Promise<FeedPage> {
+      const [rows, issued, published, changes, newestId] = await Promise.all([
+        pageIds(filters, pagination),
+        lastIssued(filters),
+        lastPublished(filters),
         store().get({}) as Promise<{ storyUnpublishedAt?: string } | null>,
+        withTotal ? lastCorrectionId() : null,
       ]);
+      const unpublished = toDate(changes?.storyUnpublishedAt);
+      const total = withTotal
+        ? await totalOf(filters, JSON.stringify([newestId, published, unpublished]))
+        : null;
 
-      const pageIds = (rows as Array<{ id: number }>).map(({ id }) => Number(id));
-      const found = pageIds.length
+      const ids = (rows as Array<{ id: number }>).map(({ id }) => Number(id));
+      const found = ids.length
         ? ((await strapi.documents(CORRECTION_UID).findMany({
-            filters: { id: { $in: pageIds } },
+            filters: { id: { $in: ids } },
             fields: PUBLIC_CORRECTION_FIELDS,
             populate: { supersedes: { fields: ['documentId'] } },
           } as Modules.Documents.ServiceParams<typeof CORRECTION_UID>['findMany'])) as Correction[])
         : [];
       const byId = new Map(found.map((correction) => [correction.id, correction]));
-      const corrections = pageIds.flatMap((id) => byId.get(id) ?? []);
+      const corrections = ids.flatMap((id) => byId.get(id) ?? []);
 
       const storyIds = [...new Set(corrections.map(({ storyDocumentId }) => storyDocumentId))];
       const stories = storyIds.length
@@ -123,17 +232,12 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
           })) as unknown as FeedStory[])
         : [];
 
-      const { total, lastIssued, lastPublished } = summary as Record<string, unknown>;
       return {
         corrections,
         stories: new Map(stories.map((story) => [story.documentId, story])),
-        total: Number(total),
+        total,
         // A story unpublished takes its corrections out of the feed: that changes the feed too.
-        lastModified: latest(
-          toDate(lastIssued),
-          toDate(lastPublished),
-          toDate(changes?.storyUnpublishedAt)
-        ),
+        lastModified: latest(issued, published, unpublished),
       };
     },
 

@@ -1,0 +1,182 @@
+import type { Core, UID } from '@strapi/strapi';
+
+import _ from 'lodash';
+
+import { sourceDocumentContent, storyContent } from './content';
+import type { PublishTimings } from './protocol';
+import type { QueryCounter } from './server';
+
+/**
+ * What the publish gate costs: the same stories published through the Document Service (the path
+ * the Content Manager takes) with the rules at their defaults and with every rule 'off', in
+ * alternating order in one process, so both sides see the same machine and the same database.
+ */
+
+const PLUGIN = 'intelligence-stories';
+const CONFIG_KEY = `plugin::${PLUGIN}`;
+const UIDS = {
+  story: `plugin::${PLUGIN}.story`,
+  document: `plugin::${PLUGIN}.source-document`,
+  confidentialSource: `plugin::${PLUGIN}.confidential-source`,
+} as const satisfies Record<string, UID.ContentType>;
+
+// Far above the seeded indexes, so these stories never collide with the seeded ones.
+const FIRST_STORY = 900_000;
+
+type PluginConfig = { rules: Record<string, string> } & Record<string, unknown>;
+
+const createEditor = async (strapi: Core.Strapi) => {
+  const role = await strapi.db
+    .query('admin::role')
+    .findOne({ where: { code: 'strapi-super-admin' } });
+  return (await strapi.service('admin::user').create({
+    email: `bench-editor-${Date.now()}@bench.local`,
+    firstname: 'Bench',
+    lastname: 'Editor',
+    isActive: true,
+    roles: [role.id],
+  })) as { id: number };
+};
+
+/** A draft that passes every rule once its quotes are approved. */
+const createReadyStory = async (
+  strapi: Core.Strapi,
+  index: number,
+  { documentId, confidentialSource }: { documentId: string; confidentialSource: string },
+  { withByline = true } = {}
+) => {
+  const content = storyContent(index);
+  const story = await strapi.documents(UIDS.story).create({
+    data: {
+      title: content.title,
+      slug: content.slug,
+      dek: content.dek,
+      body: content.body,
+      dateline: content.dateline,
+      kind: content.kind,
+      backstory: content.backstory,
+      bylines: withByline ? content.bylines : [],
+      sourceDocuments: [documentId],
+      citations: content.citations.map((citation) => ({
+        ...citation,
+        sourceDocument: documentId,
+        page: Math.min(citation.page, 20),
+      })),
+      anonymousQuotes: content.anonymousQuotes.map((quote) => ({
+        ...quote,
+        howSourceKnows: 'Briefed on the assessment before its release.',
+        informationNotOpinion: true,
+        confidentialSource,
+      })),
+    } as never,
+  });
+  return story.documentId;
+};
+
+export const benchPublish = async (
+  strapi: Core.Strapi,
+  { stories, rounds }: { stories: number; rounds: number },
+  counter: QueryCounter
+): Promise<PublishTimings> => {
+  const editor = await createEditor(strapi);
+  const approvals = strapi.plugin(PLUGIN).service('approvals');
+  const source = await strapi.documents(UIDS.confidentialSource).create({
+    data: {
+      alias: 'BENCH-SOURCE',
+      identity: 'A synthetic official (benchmark)',
+      editorsWhoKnow: [editor.id],
+    } as never,
+  });
+  // Its own documentId and publication come from the Document Service, not the generator.
+  const documentContent = _.omit(sourceDocumentContent(FIRST_STORY), ['documentId', 'publishedAt']);
+  const document = await strapi.documents(UIDS.document).create({
+    data: {
+      ...documentContent,
+      pageCount: 20,
+      // R10: the estimative words agree with the likelihood recorded.
+      keyJudgments: documentContent.keyJudgments.map((judgment) => ({
+        ...judgment,
+        text: 'We assess it is likely that the campaign continued.',
+        likelihood: 'likely',
+      })),
+    } as never,
+  });
+  await strapi.documents(UIDS.document).publish({ documentId: document.documentId });
+  const links = { documentId: document.documentId, confidentialSource: source.documentId };
+
+  const documentIds: string[] = [];
+  for (let i = 0; i < stories; i += 1) {
+    const documentId = await createReadyStory(strapi, FIRST_STORY + i, links);
+    for (const quoteIndex of [0, 1]) {
+      await approvals.decide(documentId, quoteIndex, 'approved', { userId: editor.id });
+    }
+    // The first publish (firstPublishedAt, the R9 record) is not what is measured: republishing
+    // the same story is, so both sides do exactly the same work apart from the rules.
+    await strapi.documents(UIDS.story).publish({ documentId });
+    documentIds.push(documentId);
+  }
+
+  const defaults = strapi.config.get(CONFIG_KEY) as PluginConfig;
+  const rulesOff = {
+    ...defaults,
+    rules: Object.fromEntries(Object.keys(defaults.rules).map((code) => [code, 'off'])),
+  };
+  const timings: PublishTimings = {
+    gate: [],
+    rulesOff: [],
+    queries: { gate: 0, rulesOff: 0 },
+    refusedWithGate: false,
+  };
+  const publishTimed = async (documentId: string, config: PluginConfig, into: number[]) => {
+    strapi.config.set(CONFIG_KEY, config);
+    const started = performance.now();
+    await strapi.documents(UIDS.story).publish({ documentId });
+    into.push(performance.now() - started);
+  };
+
+  try {
+    for (let round = 0; round < rounds; round += 1) {
+      for (const documentId of documentIds) {
+        const sides: Array<[PluginConfig, number[]]> = [
+          [defaults, timings.gate],
+          [rulesOff, timings.rulesOff],
+        ];
+        if (round % 2 === 1) {
+          sides.reverse();
+        }
+        for (const [config, into] of sides) {
+          await publishTimed(documentId, config, into);
+        }
+      }
+    }
+
+    for (const [config, side] of [
+      [defaults, 'gate'],
+      [rulesOff, 'rulesOff'],
+    ] as const) {
+      strapi.config.set(CONFIG_KEY, config);
+      counter.start();
+      await strapi.documents(UIDS.story).publish({ documentId: documentIds[0] });
+      timings.queries[side] = counter.stop().count;
+    }
+
+    // The gate is really on in the measured runs: a story without a byline is refused (R8).
+    const unsigned = await createReadyStory(strapi, FIRST_STORY + stories, links, {
+      withByline: false,
+    });
+    for (const quoteIndex of [0, 1]) {
+      await approvals.decide(unsigned, quoteIndex, 'approved', { userId: editor.id });
+    }
+    strapi.config.set(CONFIG_KEY, defaults);
+    timings.refusedWithGate = await strapi
+      .documents(UIDS.story)
+      .publish({ documentId: unsigned })
+      .then(
+        () => false,
+        () => true
+      );
+  } finally {
+    strapi.config.set(CONFIG_KEY, defaults);
+  }
+  return timings;
+};
