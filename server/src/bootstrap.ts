@@ -5,6 +5,7 @@ import { getService } from './utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ADMIN_ACTIONS);
+  await getService('correction-feed', { strapi }).prepare();
   await getService('text-extraction', { strapi }).start();
 };
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'crypto';
 import type { Core, Modules } from '@strapi/strapi';
 
 import type { Correction, CorrectionKind, Story } from '../types/content-types';
@@ -57,6 +58,9 @@ const FEED_STORE_KEY = 'corrections-feed';
  */
 const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: FEED_STORE_KEY });
+  // Its own key, so that recording a correction never races with recording an unpublish.
+  const writes = () =>
+    strapi.store({ type: 'plugin', name: PLUGIN_ID, key: `${FEED_STORE_KEY}-writes` });
 
   const tables = () => {
     const column = (uid: string, attribute: string) =>
@@ -120,13 +124,6 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
     return toDate(row?.at);
   };
 
-  /** The newest correction row of all: it moves with every correction written, however written. */
-  const lastCorrectionId = async () => {
-    const t = tables();
-    const [row] = await strapi.db.connection(t.corrections).max({ id: t.id });
-    return Number((row as { id: unknown } | undefined)?.id ?? 0);
-  };
-
   /**
    * The latest publish of a story with matching corrections: stories newest first (the
    * published_at index), the first that has one.
@@ -177,8 +174,8 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * The total is the one figure that reads every matching correction, so it is kept per filter
-   * and counted again only once what the feed shows may have changed: a correction written (the
-   * newest row id moves), a story with corrections published or unpublished. Nothing else can
+   * and counted again only once what the feed shows may have changed: a correction written (a token
+   * written in its transaction changes), a story with corrections published or unpublished. Nothing else can
    * change it, since corrections are append-only and a story that has any cannot be deleted: the
    * same fact the feeds' Last-Modified and 304 answers rest on. That state is read from the
    * database at each request, so every instance behind a load balancer agrees.
@@ -200,16 +197,16 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async page({ pagination, withTotal = true, ...filters }: FeedQuery): Promise<FeedPage> {
-      const [rows, issued, published, changes, newestId] = await Promise.all([
+      const [rows, issued, published, changes, written] = await Promise.all([
         pageIds(filters, pagination),
         lastIssued(filters),
         lastPublished(filters),
         store().get({}) as Promise<{ storyUnpublishedAt?: string } | null>,
-        withTotal ? lastCorrectionId() : null,
+        withTotal ? (writes().get({}) as Promise<{ token?: string } | null>) : null,
       ]);
       const unpublished = toDate(changes?.storyUnpublishedAt);
       const total = withTotal
-        ? await totalOf(filters, JSON.stringify([newestId, published, unpublished]))
+        ? await totalOf(filters, JSON.stringify([written?.token ?? null, published, unpublished]))
         : null;
 
       const ids = (rows as Array<{ id: number }>).map(({ id }) => Number(id));
@@ -260,6 +257,25 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Called when a story leaves the public site, so that feeds stop answering 304. */
+    /**
+     * Creates the token's row at boot, so that the first corrections written at once on several
+     * instances update one row rather than each inserting its own.
+     */
+    async prepare() {
+      if (!(await writes().get({}))) {
+        await this.recordCorrectionWritten();
+      }
+    },
+
+    /**
+     * Called inside the transaction that writes a correction: a fresh token becomes visible with
+     * the correction itself, so a total counted before it commits is never reused after. (The
+     * newest row id would not do: on PostgreSQL a lower id can commit after a higher one.)
+     */
+    async recordCorrectionWritten() {
+      await writes().set({ value: { token: randomUUID() } });
+    },
+
     async recordStoryUnpublished(at = new Date()) {
       await store().set({ value: { storyUnpublishedAt: at.toISOString() } });
     },
