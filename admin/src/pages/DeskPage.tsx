@@ -42,7 +42,7 @@ export const DeskPage = () => {
   useEffect(() => {
     const controller = new AbortController();
     get<Paginated<DeskStory>>('/intelligence-stories/desk/stories', {
-      params: { ...(q ? { q } : {}), ...(state ? { state } : {}), pagination: { pageSize: 50 } },
+      params: { ...(q ? { q } : {}), ...(state ? { state } : {}), pagination: { pageSize: 25 } },
       signal: controller.signal,
     })
       .then(({ data }) => {

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { QueueItem, QueueState } from '../../../shared/contracts/desk';
 import type { AnonymousQuote, Story } from '../types/content-types';
 import { getService } from '../utils/get-service';
+import { awaitedDecision } from '../utils/quote-decision';
 import { STORY_UID } from '../utils/plugin-id';
 
 export type { QueueItem, QueueState };
@@ -53,14 +54,7 @@ const approvalQueue = ({ strapi }: { strapi: Core.Strapi }) => ({
     const fingerprint = getService('quotes', { strapi }).fingerprint;
     return stories.flatMap((story) =>
       story.anonymousQuotes.flatMap((quote, quoteIndex): QueueItem[] => {
-        const state: QueueState | null =
-          quote.approvalState === 'rejected'
-            ? 'rejected'
-            : quote.approvalState !== 'approved'
-              ? 'pending'
-              : quote.approvedFingerprint !== fingerprint(quote)
-                ? 'voided'
-                : null;
+        const state = awaitedDecision(quote, fingerprint(quote));
         if (!state) {
           return [];
         }

@@ -3,6 +3,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import type { DeskState, DeskStory } from '../../../shared/contracts/desk';
 import type { Story } from '../types/content-types';
 import { getService } from '../utils/get-service';
+import { awaitedDecision } from '../utils/quote-decision';
 import type { PaginationParams } from '../utils/pagination';
 import { STORY_UID } from '../utils/plugin-id';
 
@@ -77,16 +78,11 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
       const publishedById = new Map(published.map((story) => [story.documentId, story]));
       const readiness = getService('readiness', { strapi });
-      const queue = new Set(
-        (await getService('approval-queue', { strapi }).list()).map(
-          (item) => `${item.story.documentId}:${item.quoteIndex}`
-        )
-      );
 
       const results: DeskStory[] = await Promise.all(
         drafts.map(async (draft) => {
           const live = publishedById.get(draft.documentId);
-          const verdict = await readiness.evaluate(draft.documentId);
+          const { readiness: verdict, snapshot } = await readiness.assess(draft.documentId);
           const storyCorrections = corrections.get(draft.documentId) ?? [];
           return {
             documentId: draft.documentId,
@@ -103,8 +99,9 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
               errors: verdict.errors.length,
               warnings: verdict.warnings.length,
             },
-            pendingApprovals: [...queue].filter((key) => key.startsWith(`${draft.documentId}:`))
-              .length,
+            pendingApprovals: (snapshot.draft.anonymousQuotes ?? []).filter(
+              (quote, index) => awaitedDecision(quote, snapshot.quotes[index].fingerprint) !== null
+            ).length,
             corrections: storyCorrections.length,
             lastCorrectionAt: storyCorrections[storyCorrections.length - 1]?.issuedAt ?? null,
           };
