@@ -124,6 +124,13 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
     return toDate(row?.at);
   };
 
+  /** The newest correction row of all: it moves with every correction inserted, however. */
+  const lastCorrectionId = async () => {
+    const t = tables();
+    const [row] = await strapi.db.connection(t.corrections).max({ id: t.id });
+    return Number((row as { id: unknown } | undefined)?.id ?? 0);
+  };
+
   /**
    * The latest publish of a story with matching corrections: stories newest first (the
    * published_at index), the first that has one.
@@ -175,7 +182,8 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * The total is the one figure that reads every matching correction, so it is kept per filter
    * and counted again only once what the feed shows may have changed: a correction written (a token
-   * written in its transaction changes), a story with corrections published or unpublished. Nothing else can
+   * written in its transaction changes, and so does the newest row id, which also catches rows
+   * inserted in bulk outside the Document Service), a story with corrections published or unpublished. Nothing else can
    * change it, since corrections are append-only and a story that has any cannot be deleted: the
    * same fact the feeds' Last-Modified and 304 answers rest on. That state is read from the
    * database at each request, so every instance behind a load balancer agrees.
@@ -197,16 +205,20 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async page({ pagination, withTotal = true, ...filters }: FeedQuery): Promise<FeedPage> {
-      const [rows, issued, published, changes, written] = await Promise.all([
+      const [rows, issued, published, changes, written, newestId] = await Promise.all([
         pageIds(filters, pagination),
         lastIssued(filters),
         lastPublished(filters),
         store().get({}) as Promise<{ storyUnpublishedAt?: string } | null>,
         withTotal ? (writes().get({}) as Promise<{ token?: string } | null>) : null,
+        withTotal ? lastCorrectionId() : null,
       ]);
       const unpublished = toDate(changes?.storyUnpublishedAt);
       const total = withTotal
-        ? await totalOf(filters, JSON.stringify([written?.token ?? null, published, unpublished]))
+        ? await totalOf(
+            filters,
+            JSON.stringify([written?.token ?? null, newestId, published, unpublished])
+          )
         : null;
 
       const ids = (rows as Array<{ id: number }>).map(({ id }) => Number(id));

@@ -25,7 +25,7 @@ const fields = {
 const UNKNOWN = 'unknown field(s): ${unknown}';
 
 /** The body of `POST /confidential-sources`: a new source needs its handle and who it is. */
-export const createSourceBody = yup
+export const createSourceBody: yup.AnyObjectSchema = yup
   .object({
     ...fields,
     alias: fields.alias.required('alias is required: the handle editors know the source by'),
@@ -37,7 +37,7 @@ export const createSourceBody = yup
  * The body of `PUT /confidential-sources/:documentId`: the revision the editor loaded, and only
  * the fields that change.
  */
-export const updateSourceBody = yup
+export const updateSourceBody: yup.AnyObjectSchema = yup
   .object({
     ...fields,
     revision: yup
@@ -50,7 +50,7 @@ export const updateSourceBody = yup
     Object.keys(value ?? {}).some((key) => key !== 'revision')
   );
 
-export const accessLogQuery = yup
+export const accessLogQuery: yup.AnyObjectSchema = yup
   .object({
     sourceDocumentId: yup.string(),
     page: yup.string().matches(/^[1-9]\d*$/, 'page must be a whole number of at least 1'),
