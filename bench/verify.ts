@@ -2,6 +2,8 @@ import { isDeepStrictEqual } from 'util';
 
 import qs from 'qs';
 
+import { PUBLIC_STORY_FIELDS, PUBLIC_STORY_POPULATE } from '../server/src/utils/public-fields';
+
 import {
   correctionContent,
   sourceDocumentContent,
@@ -15,47 +17,13 @@ import {
  * bench would be timing empty lists or 404s.
  */
 
-export const PLAIN_FIELDS = [
-  'title',
-  'slug',
-  'dek',
-  'body',
-  'dateline',
-  'kind',
-  'backstory',
-  'firstPublishedAt',
-  'publishedAt',
-  'updatedAt',
-];
+// The plain type has the plugin's attribute names, so its request asks for exactly the plugin's
+// public shape (and the corrections, which the plain type holds as a relation).
+export const PLAIN_FIELDS = PUBLIC_STORY_FIELDS;
 
 /** The plain type's populate, equivalent to the plugin's public story shape. */
 export const PLAIN_POPULATE = {
-  bylines: { fields: ['name', 'role'] },
-  citations: {
-    fields: ['page', 'passage', 'passageType'],
-    populate: { sourceDocument: { fields: ['title', 'issuer', 'documentNumber'] } },
-  },
-  anonymousQuotes: { fields: ['quote', 'attribution', 'anonymityReason'] },
-  sourceDocuments: {
-    fields: [
-      'title',
-      'issuer',
-      'documentNumber',
-      'documentDate',
-      'releaseDate',
-      'pageCount',
-      'classification',
-      'officialUrl',
-      'sha256',
-      'summary',
-      'publishedAt',
-      'updatedAt',
-    ],
-    populate: {
-      file: { fields: ['name', 'url', 'mime', 'size', 'ext'] },
-      keyJudgments: { fields: ['text', 'page', 'confidence', 'likelihood', 'minorityView'] },
-    },
-  },
+  ...PUBLIC_STORY_POPULATE,
   corrections: {
     fields: ['kind', 'text', 'issuedAt', 'lateReason'],
     sort: ['issuedAt:asc', 'id:asc'],
