@@ -3,9 +3,9 @@ import { errors } from '@strapi/utils';
 
 import { evaluateRules, type Readiness } from '../rules';
 import { checkCitedPassages } from '../rules/cited-passages';
-import { readerVisible, type ReaderVisible } from '../rules/reader-visible-changes';
+import type { ReaderVisible } from '../rules/reader-visible-changes';
 import type { StorySnapshot } from '../rules/types';
-import type { AnonymousQuote, ChangeLogEntry, Correction, Story } from '../types/content-types';
+import type { AnonymousQuote, ChangeLogEntry, Correction } from '../types/content-types';
 import { getConfig } from '../utils/get-config';
 import { getService } from '../utils/get-service';
 import { CORRECTION_UID, STORY_UID } from '../utils/plugin-id';
@@ -43,16 +43,6 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
       },
     })) as StorySnapshot['draft'] | null;
 
-  const loadPublished = async (documentId: string) =>
-    (await stories().findOne({
-      documentId,
-      status: 'published',
-      populate: {
-        citations: { populate: { sourceDocument: { fields: ['documentId'] } } },
-        anonymousQuotes: true,
-      },
-    })) as Story | null;
-
   const correctionsSince = async (documentId: string, since: string) =>
     (await strapi.documents(CORRECTION_UID).findMany({
       filters: { storyDocumentId: documentId, issuedAt: { $gt: since } },
@@ -70,7 +60,6 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!draft) {
         throw new errors.NotFoundError('No story has this documentId');
       }
-      const published = await loadPublished(documentId);
       const approvals = getService('approvals', { strapi });
       const fingerprint = getService('quotes', { strapi }).fingerprint;
 
@@ -91,11 +80,12 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
         })
       );
 
-      // What readers last saw: the published version, or (once unpublished) the content recorded
-      // at its last publish, so unpublishing cannot launder a silent change (R9).
-      const previous: StorySnapshot['previous'] = published?.publishedAt
-        ? { content: readerVisible(published), publishedAt: published.publishedAt }
-        : draft.lastPublishedContent && draft.lastPublishedAt
+      // What readers last saw: the content recorded on the draft at its last publish (see
+      // record-publication). It is the published version while there is one, and it outlives an
+      // unpublish, so unpublishing cannot launder a silent change (R9). Reading it off the draft
+      // spares the gate loading the published version with its relations on every publish.
+      const previous: StorySnapshot['previous'] =
+        draft.lastPublishedContent && draft.lastPublishedAt
           ? {
               content: draft.lastPublishedContent as ReaderVisible,
               publishedAt: draft.lastPublishedAt,
