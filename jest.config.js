@@ -2,9 +2,11 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/server/src', '<rootDir>/admin/src'],
-  testMatch: ['**/*.test.ts'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     // Type-checking is `npm run typecheck`'s job; here ts-jest only transpiles, which keeps boots fast.
+    // The panel's component tests (.tsx, in jsdom: see their docblocks) compile with its JSX settings.
+    '^.+\\.tsx$': ['ts-jest', { tsconfig: '<rootDir>/admin/tsconfig.test.json' }],
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
   },
   globalSetup: '<rootDir>/test/global-setup.ts',

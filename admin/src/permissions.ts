@@ -7,6 +7,8 @@ export const PERMISSIONS = {
   readSourcing: [action('sourcing.read')],
   manageSourcing: [action('sourcing.manage')],
   approveQuotes: [action('quotes.approve')],
+  revealSources: [action('confidential-sources.read')],
+  manageSources: [action('confidential-sources.manage')],
   issueCorrections: [action('corrections.issue')],
   readSettings: [action('settings.read')],
   updateSettings: [action('settings.update')],

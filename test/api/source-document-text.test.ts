@@ -1,28 +1,11 @@
 import { createHash } from 'crypto';
-import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 
 import { createAdminRole, createAdminUser } from '../helpers/auth';
 import { contentManager } from '../helpers/content-manager';
+import { buildPdf } from '../helpers/pdf';
 import { sourcingApi } from '../helpers/sourcing';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { UIDS } from '../helpers/uids';
-
-/** Builds a real PDF: one entry per page, each a list of lines (an empty list: a page without text). */
-const buildPdf = async (pages: string[][], { image = false } = {}) => {
-  const pdf = await PDFDocument.create();
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  for (const lines of pages) {
-    const page = pdf.addPage([612, 792]);
-    if (lines.length === 0 && image) {
-      // What a scanned page looks like to a text extractor: marks, no text.
-      page.drawRectangle({ x: 72, y: 300, width: 468, height: 400, color: rgb(0.2, 0.2, 0.2) });
-    }
-    lines.forEach((line, index) => {
-      page.drawText(line, { x: 72, y: 720 - index * 16, size: 11, font });
-    });
-  }
-  return Buffer.from(await pdf.save());
-};
 
 // Known text on known pages: a word hyphenated across a line end (page 1), curly quotes (page 2),
 // a page that is only an image (page 3), and words found on two pages (pages 2 and 4).

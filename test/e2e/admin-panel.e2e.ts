@@ -90,7 +90,14 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
         cm(app, UIDS.story).read,
         plugin('quotes.approve'),
         plugin('sourcing.read'),
+        plugin('confidential-sources.read'),
+        plugin('confidential-sources.manage'),
       ]),
+    });
+    // Every test admin is "Test Admin": the register names editors, so this one gets a name.
+    await app.strapi.db.query('admin::user').update({
+      where: { id: standards.user.id },
+      data: { firstname: 'Sam', lastname: 'Standards' },
     });
     desk = await createAdminUser(app, {
       role: await createAdminRole(app, [
@@ -107,6 +114,39 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
   afterAll(async () => {
     await browser?.close();
     await app?.destroy();
+  });
+
+  it('a standards editor registers the confidential source, reveals it, and the reveal is logged', async () => {
+    const page = await pageFor(standards.user.email);
+    await page.goto(`${app.baseUrl}/admin/plugins/intelligence-stories/register`);
+    await page.getByRole('button', { name: 'New confidential source' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel(/^Alias/).fill('E2E-REP-1');
+    await form.getByLabel(/Who the source is/).fill('IDENTITY-E2E deputy assistant secretary');
+    await form.getByLabel(/^Role/).fill('Briefed on the assessment');
+    await form.getByRole('combobox', { name: /Editors who know/ }).click();
+    await page.getByRole('option', { name: 'Sam Standards' }).click();
+    await page.keyboard.press('Escape');
+    await form.getByRole('button', { name: 'Save' }).click();
+
+    // The new source's page: alias and who knows it, the identity hidden until asked for.
+    await page.getByRole('heading', { name: 'E2E-REP-1' }).waitFor();
+    await page.getByText('Known to Sam Standards').waitFor();
+    expect(await page.getByText('IDENTITY-E2E').count()).toBe(0);
+    const [stored] = await app.strapi
+      .documents(UIDS.confidentialSource)
+      .findMany({ filters: { alias: 'E2E-REP-1' } as never, populate: ['editorsWhoKnow'] });
+    expect(stored.editorsWhoKnow!.map(({ id }) => id)).toEqual([standards.user.id]);
+    // Stored encrypted: the database never holds the identity in clear.
+    expect(stored.identity).not.toContain('IDENTITY-E2E');
+
+    await page.getByRole('button', { name: 'Reveal identity' }).click();
+    await page.getByText('IDENTITY-E2E deputy assistant secretary').waitFor();
+    await page.getByRole('cell', { name: 'Revealed' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'source-register.png') });
+    await page.getByRole('button', { name: 'Hide identity' }).click();
+    expect(await page.getByText('IDENTITY-E2E').count()).toBe(0);
+    await page.close();
   });
 
   it('a reporter creates a source document in the Content Manager', async () => {
@@ -130,9 +170,9 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
     expect(document).toMatchObject({ issuer: 'ODNI', pageCount: 15 });
 
     // The story and its anonymous quote, through the Content Manager's API as its form sends it.
-    const source = await app.strapi.documents(UIDS.confidentialSource).create({
-      data: { alias: 'E2E-REP-1', identity: 'An official', editorsWhoKnow: [standards.user.id] },
-    });
+    const [source] = await app.strapi
+      .documents(UIDS.confidentialSource)
+      .findMany({ filters: { alias: 'E2E-REP-1' } as never });
     const res = await app
       .request()
       .post(`/content-manager/collection-types/${UIDS.story}`)
@@ -147,6 +187,35 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
       });
     expect(res.status).toBe(201);
     storyId = res.body.data.documentId;
+    await page.close();
+  });
+
+  it('the reporter records a key judgment in the source-document library', async () => {
+    const page = await pageFor(reporter.user.email);
+    await page.goto(`${app.baseUrl}/admin/plugins/intelligence-stories/library`);
+    await page
+      .getByRole('link', { name: 'Foreign Threats to the 2020 US Federal Elections' })
+      .click();
+    await page.getByRole('button', { name: 'Add a key judgment' }).click();
+    const judgment = page.getByRole('group', { name: 'Key judgment 1' });
+    await judgment
+      .getByLabel(/Judgment 1/)
+      .fill('Russian President Putin authorized influence operations against the 2020 election.');
+    await judgment.getByLabel('Page').fill('3');
+    await judgment.getByRole('combobox', { name: /Confidence/ }).click();
+    await page.getByRole('option', { name: 'High confidence' }).click();
+    await judgment.getByRole('combobox', { name: /Likelihood/ }).click();
+    await page.getByRole('option', { name: /^Very likely/ }).click();
+    await page.getByRole('button', { name: 'Save key judgments' }).click();
+    await page.getByText('Key judgments saved to the draft').first().waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'source-library.png') });
+
+    const [draft] = await app.strapi
+      .documents(UIDS.sourceDocument)
+      .findMany({ status: 'draft', populate: ['keyJudgments'] });
+    expect(draft.keyJudgments).toEqual([
+      expect.objectContaining({ page: 3, confidence: 'high', likelihood: 'very_likely' }),
+    ]);
     await page.close();
   });
 
@@ -218,6 +287,17 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
     await page.close();
   });
 
+  it('an editor without the register permissions has no register in the menu or at its address', async () => {
+    const page = await pageFor(desk.user.email);
+    await page.goto(`${app.baseUrl}/admin/plugins/intelligence-stories`);
+    await page.getByRole('link', { name: 'Source documents' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Source register' }).count()).toBe(0);
+    await page.goto(`${app.baseUrl}/admin/plugins/intelligence-stories/register`);
+    await page.getByText(/don't have the permissions/i).waitFor();
+    expect(await page.getByText('E2E-REP-1').count()).toBe(0);
+    await page.close();
+  });
+
   it('an Author sees no register, no queue and no approve button', async () => {
     const page = await pageFor(author.user.email);
     await page.goto(`${app.baseUrl}/admin`);
@@ -227,6 +307,9 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
     await page.waitForLoadState('networkidle');
     expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
     expect(await page.getByText('There will be more soon.').count()).toBe(0);
+    await page.goto(`${app.baseUrl}/admin/plugins/intelligence-stories/register`);
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByText('E2E-REP-1').count()).toBe(0);
     await page.close();
   });
 });

@@ -28,6 +28,7 @@ export const sourcesApi = (app: TestApp, token: string) => {
         .send(
           'revision' in body ? body : { revision: await sourceRevision(app, documentId), ...body }
         ),
+    editors: () => app.request().get(`${base}/editors`).set(auth),
     accessLog: (query: Record<string, string> = {}) =>
       app.request().get(`${base}/access-log`).query(query).set(auth),
   };

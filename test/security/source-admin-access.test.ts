@@ -260,6 +260,7 @@ describe('confidential sources through the admin API', () => {
         await api.create({ alias: 'A', identity: 'B' }),
         await api.update(sourceDocumentId, { role: 'C' }),
         await api.accessLog(),
+        await api.editors(),
       ]) {
         expect(res.status).toBe(403);
         expectNoSecret(res.body);
@@ -268,9 +269,32 @@ describe('confidential sources through the admin API', () => {
     // The access log is for managers of the register only.
     expect((await sourcesApi(app, reader.token).accessLog()).status).toBe(403);
     expect((await sourcesApi(app, revealer.token).accessLog()).status).toBe(403);
+    expect((await sourcesApi(app, reader.token).editors()).status).toBe(403);
+    expect((await sourcesApi(app, revealer.token).editors()).status).toBe(403);
     expect((await sourcesApi(app, chief.token).findOne('no-such-source')).status).toBe(404);
     expect((await sourcesApi(app, chief.token).reveal('no-such-source')).status).toBe(404);
     expect(await logEntries()).toHaveLength(entries);
+  });
+
+  it('lists the active admins a manager can name as knowing a source, without e-mails or secrets', async () => {
+    const inactive = await createAdminUser(app);
+    await app.strapi.db
+      .query('admin::user')
+      .update({ where: { id: inactive.user.id }, data: { isActive: false } });
+
+    const res = await sourcesApi(app, manager.token).editors();
+
+    expect(res.status).toBe(200);
+    const editors = res.body.data as Array<Record<string, unknown>>;
+    const active = await app.strapi.db
+      .query('admin::user')
+      .findMany({ where: { isActive: true }, select: ['id'] });
+    expect(editors.map(({ id }) => id).sort()).toEqual(active.map(({ id }) => id).sort());
+    expect(editors.map(({ id }) => id)).not.toContain(inactive.user.id);
+    for (const editor of editors) {
+      expect(Object.keys(editor).sort()).toEqual(['firstname', 'id', 'lastname', 'username']);
+    }
+    expect(JSON.stringify(res.body)).not.toContain(chief.user.email);
   });
 
   it('keeps the access log append-only, whatever the path', async () => {

@@ -7,6 +7,10 @@ import { getTranslation } from '../utils/getTranslation';
 import { ApprovalQueuePage } from './ApprovalQueuePage';
 import { CorrectionsPage } from './CorrectionsPage';
 import { DeskPage } from './DeskPage';
+import { SourceDocumentPage } from './SourceDocumentPage';
+import { SourceLibraryPage } from './SourceLibraryPage';
+import { SourcePage } from './SourcePage';
+import { SourceRegisterPage } from './SourceRegisterPage';
 
 /** The plugin's pages, each shown only to users whose permissions the server would honour. */
 export const App = () => {
@@ -18,6 +22,11 @@ export const App = () => {
   if (rbac.isLoading) {
     return <Page.Loading />;
   }
+  // The register lists sources without identities (readable with the sourcing permission), but
+  // it is shown only to those the register's own permissions concern.
+  const canOpenRegister = rbac.canRead && (rbac.canRevealSources || rbac.canManageSources);
+  const guarded = (allowed: boolean, page: React.ReactNode) =>
+    allowed ? page : <Page.NoPermissions />;
 
   return (
     <Layouts.Root
@@ -32,20 +41,24 @@ export const App = () => {
             {rbac.canRead ? (
               <SubNav.Link to="corrections" label={label('nav.corrections', 'Corrections')} />
             ) : null}
+            {rbac.canRead ? (
+              <SubNav.Link to="library" label={label('nav.library', 'Source documents')} />
+            ) : null}
+            {canOpenRegister ? (
+              <SubNav.Link to="register" label={label('nav.register', 'Source register')} />
+            ) : null}
           </SubNav.Content>
         </SubNav.Main>
       }
     >
       <Routes>
-        <Route index element={rbac.canRead ? <DeskPage /> : <Page.NoPermissions />} />
-        <Route
-          path="approvals"
-          element={rbac.canApprove ? <ApprovalQueuePage /> : <Page.NoPermissions />}
-        />
-        <Route
-          path="corrections"
-          element={rbac.canRead ? <CorrectionsPage /> : <Page.NoPermissions />}
-        />
+        <Route index element={guarded(rbac.canRead, <DeskPage />)} />
+        <Route path="approvals" element={guarded(rbac.canApprove, <ApprovalQueuePage />)} />
+        <Route path="corrections" element={guarded(rbac.canRead, <CorrectionsPage />)} />
+        <Route path="library" element={guarded(rbac.canRead, <SourceLibraryPage />)} />
+        <Route path="library/:documentId" element={guarded(rbac.canRead, <SourceDocumentPage />)} />
+        <Route path="register" element={guarded(canOpenRegister, <SourceRegisterPage />)} />
+        <Route path="register/:documentId" element={guarded(canOpenRegister, <SourcePage />)} />
       </Routes>
     </Layouts.Root>
   );

@@ -11,6 +11,20 @@ export type Readiness = {
 };
 
 export type { DeskState, DeskStory, QueueItem } from '../../../shared/contracts/desk';
+export type {
+  Confidence,
+  LibraryDocument,
+  LibraryKeyJudgment,
+  Likelihood,
+} from '../../../shared/contracts/library';
+export type {
+  AccessLogEntry,
+  Editor,
+  RevealedSource,
+  SourceIdentity,
+  SourceInput,
+  SourceSummary,
+} from '../../../shared/contracts/sources';
 
 export type CorrectionKind =
   'correction' | 'clarification' | 'update' | 'editors_note' | 'retraction';
@@ -43,10 +57,15 @@ export type Paginated<T> = {
 export type { PublisherSettings as Settings } from '../../../shared/contracts/settings';
 
 export const STORY_UID = 'plugin::intelligence-stories.story';
+export const SOURCE_DOCUMENT_UID = 'plugin::intelligence-stories.source-document';
 
 /** Where the Content Manager edits a story. */
 export const storyEditPath = (documentId: string) =>
   `/content-manager/collection-types/${STORY_UID}/${documentId}`;
+
+/** Where the Content Manager edits a source document (its file, dates, summary). */
+export const sourceDocumentEditPath = (documentId: string) =>
+  `/content-manager/collection-types/${SOURCE_DOCUMENT_UID}/${documentId}`;
 
 type FieldError = { path: string[]; message: string };
 

@@ -47,6 +47,10 @@ const confidentialSourcesController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await service().list() };
     },
 
+    async editors(ctx: Context) {
+      ctx.body = { data: await service().editors() };
+    },
+
     async findOne(ctx: Context) {
       ctx.body = { data: await service().findOne(ctx.params.documentId) };
     },

@@ -4,6 +4,7 @@ import desk from './desk';
 import settings from './settings';
 import sourceDocument from './source-document';
 import sourceDocumentText from './source-document-text';
+import sourceLibrary from './source-library';
 import story from './story';
 import storyCorrections from './story-corrections';
 import storySourcing from './story-sourcing';
@@ -15,6 +16,7 @@ export default {
   settings,
   'source-document': sourceDocument,
   'source-document-text': sourceDocumentText,
+  'source-library': sourceLibrary,
   story,
   'story-corrections': storyCorrections,
   'story-sourcing': storySourcing,

@@ -1,5 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 
+import { rememberAssessedDraft } from '../utils/assessed-drafts';
 import { getConfig } from '../utils/get-config';
 import { getService } from '../utils/get-service';
 import { STORY_UID } from '../utils/plugin-id';
@@ -38,6 +39,8 @@ export const enforceSourcingRules =
         ]);
       }
 
+      // Recording the publication (next) needs this same draft: it need not read it again.
+      rememberAssessedDraft(ctx, snapshot.draft);
       const result = await next();
       if (declaration) {
         await getService('change-log', { strapi }).markRepublished(declaration);

@@ -2,6 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 
 import { readerVisible } from '../rules/reader-visible-changes';
 import type { Story } from '../types/content-types';
+import { assessedDraft } from '../utils/assessed-drafts';
 import { STORY_UID } from '../utils/plugin-id';
 
 // The server's record of a story's publications; no write may set them.
@@ -32,14 +33,17 @@ export const recordPublication =
 
     const { documentId } = ctx.params as { documentId: string };
     return strapi.db.transaction(async () => {
-      const draft = (await strapi.documents(STORY_UID).findOne({
-        documentId,
-        status: 'draft',
-        populate: {
-          citations: { populate: { sourceDocument: { fields: ['documentId'] } } },
-          anonymousQuotes: true,
-        },
-      })) as Story | null;
+      // The gate, when on, has just read the draft in this transaction; otherwise read it here.
+      const draft =
+        assessedDraft(ctx) ??
+        ((await strapi.documents(STORY_UID).findOne({
+          documentId,
+          status: 'draft',
+          populate: {
+            citations: { populate: { sourceDocument: { fields: ['documentId'] } } },
+            anonymousQuotes: true,
+          },
+        })) as Story | null);
       if (draft) {
         const now = new Date();
         // Stamped on the draft row just before publish copies it to the published row. The query

@@ -1,14 +1,14 @@
 import type { Core, Modules } from '@strapi/strapi';
 
 import { getService } from '../utils/get-service';
-import { CONFIDENTIAL_SOURCE_UID, STORY_UID } from '../utils/plugin-id';
+import { CONFIDENTIAL_SOURCE_UID, SOURCE_DOCUMENT_UID, STORY_UID } from '../utils/plugin-id';
 
-const REVISIONED = new Set<string>([STORY_UID, CONFIDENTIAL_SOURCE_UID]);
+const REVISIONED = new Set<string>([STORY_UID, SOURCE_DOCUMENT_UID, CONFIDENTIAL_SOURCE_UID]);
 
 /**
- * Every write of a story's draft or of a confidential source, from any path (Content Manager, code), gets a new revision, so a
- * plugin route acting on the version an editor saw can tell that it changed since. Clients cannot
- * choose it.
+ * Every write of a story's or a source document's draft, or of a confidential source, from any
+ * path (Content Manager, code), gets a new revision, so a plugin route acting on the version an
+ * editor saw can tell that it changed since. Clients cannot choose it.
  */
 export const stampRevisions =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>

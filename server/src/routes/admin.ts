@@ -65,8 +65,8 @@ export default {
       handler: 'story-corrections.issue',
       config: requires(ACTIONS.issueCorrections),
     },
-    // The confidential-source register. Only `reveal` returns identities; the access log is
-    // listed before `:documentId` so that its path is not read as a source's id.
+    // The confidential-source register. Only `reveal` returns identities; the access log and the
+    // editors are listed before `:documentId` so that their paths are not read as a source's id.
     {
       method: 'GET',
       path: '/confidential-sources',
@@ -77,6 +77,12 @@ export default {
       method: 'GET',
       path: '/confidential-sources/access-log',
       handler: 'confidential-sources.accessLog',
+      config: requires(ACTIONS.manageConfidentialSources),
+    },
+    {
+      method: 'GET',
+      path: '/confidential-sources/editors',
+      handler: 'confidential-sources.editors',
       config: requires(ACTIONS.manageConfidentialSources),
     },
     {
@@ -114,6 +120,25 @@ export default {
       path: '/settings',
       handler: 'settings.update',
       config: requires(ACTIONS.updateSettings),
+    },
+    // The source-document library: drafts with their files, digests, key judgments and text.
+    {
+      method: 'GET',
+      path: '/source-documents',
+      handler: 'source-library.find',
+      config: requires(ACTIONS.readSourcing),
+    },
+    {
+      method: 'GET',
+      path: '/source-documents/:documentId',
+      handler: 'source-library.findOne',
+      config: requires(ACTIONS.readSourcing),
+    },
+    {
+      method: 'PUT',
+      path: '/source-documents/:documentId/key-judgments',
+      handler: 'source-library.updateKeyJudgments',
+      config: requires(ACTIONS.manageSourcing),
     },
     {
       method: 'GET',

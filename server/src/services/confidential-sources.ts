@@ -1,6 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import type { Editor } from '../../../shared/contracts/sources';
 import { parseEnvelope } from '../encryption/envelope';
 import { ENCRYPTED_SOURCE_FIELDS, type EncryptedSourceField } from '../encryption/fields';
 import type { AnonymousQuote, ConfidentialSource, Story } from '../types/content-types';
@@ -148,6 +149,15 @@ const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     findOne: summaryOf,
+
+    /** The admin users an editor can name as knowing a source: active ones, by name. */
+    async editors(): Promise<Editor[]> {
+      return strapi.db.query('admin::user').findMany({
+        select: ['id', 'firstname', 'lastname', 'username'],
+        where: { isActive: true },
+        orderBy: [{ firstname: 'asc' }, { lastname: 'asc' }, { id: 'asc' }],
+      });
+    },
 
     /** The identity fields, decrypted, for a user allowed to see them; the reveal is logged first. */
     async reveal(documentId: string, actor: Actor) {

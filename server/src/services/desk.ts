@@ -2,6 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 
 import type { DeskState, DeskStory } from '../../../shared/contracts/desk';
 import type { Story } from '../types/content-types';
+import { documentState } from '../utils/document-state';
 import { getService } from '../utils/get-service';
 import { awaitedDecision } from '../utils/quote-decision';
 import type { PaginationParams } from '../utils/pagination';
@@ -15,19 +16,12 @@ export type DeskQuery = {
   pagination: PaginationParams;
 };
 
-type DocumentMetadata = {
-  getStatus(version: object, others: object[]): DeskState;
-};
-
 /**
  * The desk's overview of stories: each draft with its publication state (as the Content Manager
  * computes it), its readiness counts, its quotes awaiting a decision and its corrections. Readiness
  * runs the rules per story, so the page is kept small (it is a working list, not an archive).
  */
 const desk = ({ strapi }: { strapi: Core.Strapi }) => {
-  const status = () =>
-    strapi.plugin('content-manager').service('document-metadata') as unknown as DocumentMetadata;
-
   // A state is a set of documentIds, computed from two light lists (documentId, updatedAt), the
   // way the Content Manager tells "modified" (the draft saved after the published version).
   const stateFilter = async (state: DeskState | undefined) => {
@@ -44,7 +38,7 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
     const ids = drafts
       .filter((draft) => {
         const version = live.get(draft.documentId);
-        return status().getStatus(draft, version ? [version] : []) === state;
+        return documentState(strapi, draft, version) === state;
       })
       .map(({ documentId }) => documentId);
     return { documentId: { $in: ids } };
@@ -89,7 +83,7 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
             title: draft.title,
             slug: draft.slug,
             kind: draft.kind,
-            state: status().getStatus(draft, live ? [live] : []),
+            state: documentState(strapi, draft, live),
             updatedAt: draft.updatedAt,
             publishedAt: live?.publishedAt ?? null,
             firstPublishedAt: draft.firstPublishedAt ?? null,

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import type { SearchHit } from '../../../shared/contracts/library';
 import { normalizeForSearch } from '../passages/normalize';
 import type { DocumentText } from '../rules/types';
 import type { SourceDocument, SourceDocumentText } from '../types/content-types';
@@ -14,7 +15,7 @@ type TextRow = SourceDocumentText;
  */
 const PENDING_HOLDS_FOR_MS = 15 * 60 * 1000;
 
-export type SearchHit = { page: number; snippet: string };
+export type { SearchHit };
 
 const SNIPPET_RADIUS = 80;
 

@@ -13,6 +13,7 @@ import quotes from './quotes';
 import readiness from './readiness';
 import sourceAccessLog from './source-access-log';
 import sourceEncryption from './source-encryption';
+import sourceLibrary from './source-library';
 import revisions from './revisions';
 import settings from './settings';
 import stories from './stories';
@@ -35,6 +36,7 @@ export default {
   readiness,
   'source-access-log': sourceAccessLog,
   'source-encryption': sourceEncryption,
+  'source-library': sourceLibrary,
   revisions,
   settings,
   stories,

@@ -1,3 +1,5 @@
+import type { Confidence, Likelihood } from '../../../shared/contracts/library';
+
 /**
  * The plugin's documents as the Document Service returns them. Apps get Strapi's generated types
  * for these too (types/generated); these hand-kept ones type the plugin's own code, which is built
@@ -6,15 +8,7 @@
 
 export type Classification = 'unclassified' | 'declassified' | 'redacted_release' | 'leaked';
 export type StoryKind = 'news' | 'analysis' | 'explainer';
-export type Confidence = 'high' | 'moderate' | 'low';
-export type Likelihood =
-  | 'almost_no_chance'
-  | 'very_unlikely'
-  | 'unlikely'
-  | 'roughly_even_chance'
-  | 'likely'
-  | 'very_likely'
-  | 'almost_certain';
+export type { Confidence, Likelihood };
 export type CorrectionKind =
   'correction' | 'clarification' | 'update' | 'editors_note' | 'retraction';
 export type ApprovalState = 'pending' | 'approved' | 'rejected';
@@ -51,6 +45,8 @@ export type SourceDocument = Document & {
   sha256?: string | null;
   summary?: string | null;
   keyJudgments?: KeyJudgment[];
+  /** A fresh random value on every write of the draft: what optimistic concurrency compares. */
+  revision?: string | null;
 };
 
 export type DocumentCitation = {

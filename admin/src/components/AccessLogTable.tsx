@@ -1,0 +1,105 @@
+import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
+
+import type { AccessLogEntry, Paginated } from '../utils/api';
+import { getTranslation } from '../utils/getTranslation';
+
+const ACTION_LABELS = {
+  reveal: 'Revealed',
+  create: 'Created',
+  update: 'Changed',
+  reencrypt: 'Re-encrypted (key rotation)',
+};
+
+type Props = {
+  /** One source's entries; all sources' when absent. */
+  sourceDocumentId?: string;
+  /** Changes when the caller knows the log grew (a reveal, a save), to read it again. */
+  refreshKey?: unknown;
+};
+
+/** Who revealed, created or changed confidential sources, newest first: field names, no values. */
+export const AccessLogTable = ({ sourceDocumentId, refreshKey }: Props) => {
+  const { formatMessage, formatDate } = useIntl();
+  const { get } = useFetchClient();
+  const [entries, setEntries] = useState<AccessLogEntry[] | null>(null);
+  const label = (id: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(id), defaultMessage });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    get<Paginated<AccessLogEntry>>('/intelligence-stories/confidential-sources/access-log', {
+      params: { ...(sourceDocumentId ? { sourceDocumentId } : {}), pageSize: '50' },
+      signal: controller.signal,
+    })
+      .then(({ data }) => setEntries(data.data))
+      .catch(() => {
+        if (!controller.signal.aborted) {
+          setEntries([]);
+        }
+      });
+    return () => controller.abort();
+  }, [get, sourceDocumentId, refreshKey]);
+
+  if (entries === null) {
+    return null;
+  }
+  if (entries.length === 0) {
+    return (
+      <Typography textColor="neutral600">
+        {label('register.log.empty', 'Nothing recorded yet.')}
+      </Typography>
+    );
+  }
+
+  return (
+    <Table colCount={4} rowCount={entries.length + 1}>
+      <Thead>
+        <Tr>
+          <Th>
+            <Typography variant="sigma">{label('register.log.at', 'When')}</Typography>
+          </Th>
+          <Th>
+            <Typography variant="sigma">{label('register.log.who', 'Who')}</Typography>
+          </Th>
+          <Th>
+            <Typography variant="sigma">{label('register.log.action', 'What')}</Typography>
+          </Th>
+          <Th>
+            <Typography variant="sigma">{label('register.log.fields', 'Fields')}</Typography>
+          </Th>
+        </Tr>
+      </Thead>
+      <Tbody>
+        {entries.map((entry, index) => (
+          <Tr key={`${entry.at}-${index}`}>
+            <Td>
+              <Typography>
+                {formatDate(entry.at, { dateStyle: 'medium', timeStyle: 'short' })}
+              </Typography>
+            </Td>
+            <Td>
+              <Typography>
+                {entry.actor
+                  ? [entry.actor.firstname, entry.actor.lastname].filter(Boolean).join(' ') ||
+                    entry.actor.email
+                  : label('register.log.system', 'The server')}
+              </Typography>
+            </Td>
+            <Td>
+              <Typography>
+                {label(`register.log.${entry.action}`, ACTION_LABELS[entry.action])}
+                {sourceDocumentId ? null : ` · ${entry.sourceAlias ?? entry.sourceDocumentId}`}
+              </Typography>
+            </Td>
+            <Td>
+              <Typography variant="pi">{entry.fields.join(', ')}</Typography>
+            </Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+};

@@ -1,0 +1,43 @@
+import type { Core } from '@strapi/strapi';
+import { validateYupSchema } from '@strapi/utils';
+import type { Context } from 'koa';
+
+import type { LibraryKeyJudgment } from '../../../shared/contracts/library';
+import { getService } from '../utils/get-service';
+import { paginationMeta, toPagination } from '../utils/pagination';
+import { keyJudgmentsBody, libraryQuerySchema } from '../validation/source-library';
+
+/** Admin routes of the source-document library page. */
+const sourceLibraryController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = () => getService('source-library', { strapi });
+
+  return {
+    async find(ctx: Context) {
+      const params = (await validateYupSchema(libraryQuerySchema)(ctx.query)) as {
+        q?: string;
+        pagination?: Record<string, string>;
+      };
+      const { isPaged, ...pagination } = toPagination(params.pagination);
+      const { results, total } = await service().list({ q: params.q, pagination });
+      ctx.body = {
+        data: results,
+        meta: { pagination: paginationMeta({ pagination, isPaged }, total) },
+      };
+    },
+
+    async findOne(ctx: Context) {
+      ctx.body = { data: await service().findOne(ctx.params.documentId) };
+    },
+
+    async updateKeyJudgments(ctx: Context) {
+      const { revision, keyJudgments } = (await validateYupSchema(keyJudgmentsBody)(
+        ctx.request.body ?? {}
+      )) as { revision: string | null; keyJudgments: LibraryKeyJudgment[] };
+      ctx.body = {
+        data: await service().saveKeyJudgments(ctx.params.documentId, keyJudgments, revision),
+      };
+    },
+  };
+};
+
+export default sourceLibraryController;
