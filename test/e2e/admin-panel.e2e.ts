@@ -142,7 +142,7 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
 
     await page.getByRole('button', { name: 'Reveal identity' }).click();
     await page.getByText('IDENTITY-E2E deputy assistant secretary').waitFor();
-    await page.getByRole('cell', { name: 'Revealed' }).waitFor();
+    await page.getByRole('gridcell', { name: 'Revealed' }).waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'source-register.png') });
     await page.getByRole('button', { name: 'Hide identity' }).click();
     expect(await page.getByText('IDENTITY-E2E').count()).toBe(0);
@@ -284,6 +284,26 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
     await page.goto(`${app.baseUrl}/admin/plugins/intelligence-stories`);
     await page.getByText('Report points to Russian interference').waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'desk.png') });
+    await page.close();
+  });
+
+  it('an administrator sets the publisher in the settings page', async () => {
+    const admin = await createAdminUser(app);
+    const page = await pageFor(admin.user.email);
+    await page.goto(`${app.baseUrl}/admin/settings/intelligence-stories`);
+    await page.getByLabel(/Publisher name/).fill('The Example Ledger');
+    await page.getByLabel(/Publisher website/).fill('https://news.example');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Settings saved').first().waitFor();
+    const saved = await app
+      .request()
+      .get('/intelligence-stories/settings')
+      .set('Authorization', `Bearer ${admin.token}`)
+      .expect(200);
+    expect(saved.body.data).toMatchObject({
+      publisherName: 'The Example Ledger',
+      publisherUrl: 'https://news.example',
+    });
     await page.close();
   });
 
