@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 
 import { evaluateRules, type Readiness } from '../rules';
 import { checkCitedPassages } from '../rules/cited-passages';
-import type { ReaderVisible } from '../rules/reader-visible-changes';
+import { readerVisibleChanges, type ReaderVisible } from '../rules/reader-visible-changes';
 import type { StorySnapshot } from '../rules/types';
 import type { AnonymousQuote, ChangeLogEntry, Correction } from '../types/content-types';
 import { getConfig } from '../utils/get-config';
@@ -91,15 +91,18 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
               publishedAt: draft.lastPublishedAt,
             }
           : null;
-      const declaration = previous
+      // R9's excuses (a correction since, a declaration) matter only for a draft that differs
+      // from what readers saw: a republish without reader-visible changes does not look them up.
+      const changed = previous ? readerVisibleChanges(draft, previous.content).length > 0 : false;
+      const declaration = changed
         ? await getService('change-log', { strapi }).pendingDeclaration(draft)
         : null;
       const snapshot: StorySnapshot = {
         draft,
         quotes,
         previous,
-        correctionsSincePublish: previous
-          ? await correctionsSince(documentId, previous.publishedAt)
+        correctionsSincePublish: changed
+          ? await correctionsSince(documentId, previous!.publishedAt)
           : [],
         nonSubstantiveReason: declaration?.reason ?? null,
         documentTexts: await getService('document-text', { strapi }).textsFor([
