@@ -13,7 +13,7 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { Layouts, Page, Pagination, useFetchClient, useQueryParams } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
@@ -32,9 +32,18 @@ import { getTranslation } from '../utils/getTranslation';
 export const DeskPage = () => {
   const { formatMessage, formatDate } = useIntl();
   const { get } = useFetchClient();
-  const [q, setQ] = useState('');
-  const [state, setState] = useState<DeskState | ''>('');
-  const [stories, setStories] = useState<DeskStory[] | null>(null);
+  // Search, state and page live in the URL, as in Strapi's own lists.
+  const [{ query }, setQuery] = useQueryParams<{
+    q?: string;
+    state?: DeskState | '';
+    page?: string;
+    pageSize?: string;
+  }>();
+  const q = query.q ?? '';
+  const state = query.state ?? '';
+  const page = query.page ?? '1';
+  const pageSize = query.pageSize ?? '25';
+  const [result, setResult] = useState<Paginated<DeskStory> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const label = (id: string, defaultMessage: string) =>
     formatMessage({ id: getTranslation(id), defaultMessage });
@@ -42,11 +51,11 @@ export const DeskPage = () => {
   useEffect(() => {
     const controller = new AbortController();
     get<Paginated<DeskStory>>('/intelligence-stories/desk/stories', {
-      params: { ...(q ? { q } : {}), ...(state ? { state } : {}), pagination: { pageSize: 25 } },
+      params: { ...(q ? { q } : {}), ...(state ? { state } : {}), pagination: { page, pageSize } },
       signal: controller.signal,
     })
       .then(({ data }) => {
-        setStories(data.data);
+        setResult(data);
         setError(null);
       })
       .catch((caught) => {
@@ -55,7 +64,7 @@ export const DeskPage = () => {
         }
       });
     return () => controller.abort();
-  }, [get, q, state]);
+  }, [get, q, state, page, pageSize]);
 
   if (error) {
     return <Page.Error />;
@@ -74,8 +83,8 @@ export const DeskPage = () => {
             <Searchbar
               name="q"
               value={q}
-              onChange={(event) => setQ(event.target.value)}
-              onClear={() => setQ('')}
+              onChange={(event) => setQuery({ q: event.target.value, page: '1' }, 'push', true)}
+              onClear={() => setQuery({ q: '', page: '1' })}
               clearLabel={label('desk.search.clear', 'Clear')}
               placeholder={label('desk.search', 'Search titles')}
             >
@@ -85,8 +94,8 @@ export const DeskPage = () => {
               aria-label={label('desk.state', 'State')}
               placeholder={label('desk.state.all', 'All states')}
               value={state}
-              onChange={(value) => setState(value as DeskState)}
-              onClear={() => setState('')}
+              onChange={(value) => setQuery({ state: value as DeskState, page: '1' })}
+              onClear={() => setQuery({ state: '', page: '1' })}
             >
               {(['draft', 'published', 'modified'] as const).map((option) => (
                 <SingleSelectOption key={option} value={option}>
@@ -98,97 +107,106 @@ export const DeskPage = () => {
         }
       />
       <Layouts.Content>
-        {stories === null ? (
+        {result === null ? (
           <Page.Loading />
         ) : (
-          <Table colCount={6} rowCount={stories.length + 1}>
-            <Thead>
-              <Tr>
-                <Th>
-                  <Typography variant="sigma">{label('desk.title', 'Title')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{label('desk.state', 'State')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{label('desk.readiness', 'Readiness')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">
-                    {label('desk.approvals', 'Awaiting approval')}
-                  </Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">
-                    {label('desk.corrections', 'Corrections')}
-                  </Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{label('desk.updated', 'Updated')}</Typography>
-                </Th>
-              </Tr>
-            </Thead>
-            <Tbody>
-              {stories.map((story) => (
-                <Tr key={story.documentId}>
-                  <Td>
-                    <Link tag={NavLink} to={storyEditPath(story.documentId)}>
-                      {story.title}
-                    </Link>
-                  </Td>
-                  <Td>
-                    <StateBadge state={story.state} />
-                  </Td>
-                  <Td>
-                    {story.readiness.ready ? (
-                      <Badge backgroundColor="success100" textColor="success700">
-                        {label('desk.ready', 'Ready')}
-                      </Badge>
-                    ) : (
-                      <Badge backgroundColor="danger100" textColor="danger700">
-                        {formatMessage(
-                          {
-                            id: getTranslation('desk.errors'),
-                            defaultMessage: '{count, plural, one {# error} other {# errors}}',
-                          },
-                          { count: story.readiness.errors }
-                        )}
-                      </Badge>
-                    )}
-                    {story.readiness.warnings > 0 ? (
-                      <Badge backgroundColor="warning100" textColor="warning700" marginLeft={1}>
-                        {formatMessage(
-                          {
-                            id: getTranslation('desk.warnings'),
-                            defaultMessage: '{count, plural, one {# warning} other {# warnings}}',
-                          },
-                          { count: story.readiness.warnings }
-                        )}
-                      </Badge>
-                    ) : null}
-                  </Td>
-                  <Td>
-                    <Typography>{story.pendingApprovals}</Typography>
-                  </Td>
-                  <Td>
-                    <Typography>
-                      {story.corrections}
-                      {story.lastCorrectionAt
-                        ? ` · ${formatDate(story.lastCorrectionAt, { dateStyle: 'medium' })}`
-                        : ''}
+          <>
+            <Table colCount={6} rowCount={result.data.length + 1}>
+              <Thead>
+                <Tr>
+                  <Th>
+                    <Typography variant="sigma">{label('desk.title', 'Title')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{label('desk.state', 'State')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{label('desk.readiness', 'Readiness')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">
+                      {label('desk.approvals', 'Awaiting approval')}
                     </Typography>
-                  </Td>
-                  <Td>
-                    <Typography textColor="neutral600">
-                      {story.updatedAt
-                        ? formatDate(story.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })
-                        : ''}
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">
+                      {label('desk.corrections', 'Corrections')}
                     </Typography>
-                  </Td>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{label('desk.updated', 'Updated')}</Typography>
+                  </Th>
                 </Tr>
-              ))}
-            </Tbody>
-          </Table>
+              </Thead>
+              <Tbody>
+                {result.data.map((story) => (
+                  <Tr key={story.documentId}>
+                    <Td>
+                      <Link tag={NavLink} to={storyEditPath(story.documentId)}>
+                        {story.title}
+                      </Link>
+                    </Td>
+                    <Td>
+                      <StateBadge state={story.state} />
+                    </Td>
+                    <Td>
+                      {story.readiness.ready ? (
+                        <Badge backgroundColor="success100" textColor="success700">
+                          {label('desk.ready', 'Ready')}
+                        </Badge>
+                      ) : (
+                        <Badge backgroundColor="danger100" textColor="danger700">
+                          {formatMessage(
+                            {
+                              id: getTranslation('desk.errors'),
+                              defaultMessage: '{count, plural, one {# error} other {# errors}}',
+                            },
+                            { count: story.readiness.errors }
+                          )}
+                        </Badge>
+                      )}
+                      {story.readiness.warnings > 0 ? (
+                        <Badge backgroundColor="warning100" textColor="warning700" marginLeft={1}>
+                          {formatMessage(
+                            {
+                              id: getTranslation('desk.warnings'),
+                              defaultMessage: '{count, plural, one {# warning} other {# warnings}}',
+                            },
+                            { count: story.readiness.warnings }
+                          )}
+                        </Badge>
+                      ) : null}
+                    </Td>
+                    <Td>
+                      <Typography>{story.pendingApprovals}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography>
+                        {story.corrections}
+                        {story.lastCorrectionAt
+                          ? ` · ${formatDate(story.lastCorrectionAt, { dateStyle: 'medium' })}`
+                          : ''}
+                      </Typography>
+                    </Td>
+                    <Td>
+                      <Typography textColor="neutral600">
+                        {story.updatedAt
+                          ? formatDate(story.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })
+                          : ''}
+                      </Typography>
+                    </Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+            <Pagination.Root
+              pageCount={result.meta.pagination.pageCount}
+              total={result.meta.pagination.total}
+            >
+              <Pagination.PageSize />
+              <Pagination.Links />
+            </Pagination.Root>
+          </>
         )}
       </Layouts.Content>
     </Page.Main>

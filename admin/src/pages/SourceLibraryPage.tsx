@@ -10,7 +10,7 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { Layouts, Page, Pagination, useFetchClient, useQueryParams } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
@@ -25,8 +25,12 @@ import { getTranslation } from '../utils/getTranslation';
 export const SourceLibraryPage = () => {
   const { formatMessage } = useIntl();
   const { get } = useFetchClient();
-  const [q, setQ] = useState('');
-  const [documents, setDocuments] = useState<LibraryDocument[] | null>(null);
+  // Search and page live in the URL, as in Strapi's own lists: a link or a reload keeps them.
+  const [{ query }, setQuery] = useQueryParams<{ q?: string; page?: string; pageSize?: string }>();
+  const q = query.q ?? '';
+  const page = query.page ?? '1';
+  const pageSize = query.pageSize ?? '25';
+  const [result, setResult] = useState<Paginated<LibraryDocument> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const label = (id: string, defaultMessage: string) =>
     formatMessage({ id: getTranslation(id), defaultMessage });
@@ -34,11 +38,11 @@ export const SourceLibraryPage = () => {
   useEffect(() => {
     const controller = new AbortController();
     get<Paginated<LibraryDocument>>('/intelligence-stories/source-documents', {
-      params: { ...(q ? { q } : {}), pagination: { pageSize: 50 } },
+      params: { ...(q ? { q } : {}), pagination: { page, pageSize } },
       signal: controller.signal,
     })
       .then(({ data }) => {
-        setDocuments(data.data);
+        setResult(data);
         setError(null);
       })
       .catch((caught) => {
@@ -47,7 +51,7 @@ export const SourceLibraryPage = () => {
         }
       });
     return () => controller.abort();
-  }, [get, q]);
+  }, [get, q, page, pageSize]);
 
   if (error) {
     return <Page.Error />;
@@ -79,8 +83,8 @@ export const SourceLibraryPage = () => {
           <Searchbar
             name="q"
             value={q}
-            onChange={(event) => setQ(event.target.value)}
-            onClear={() => setQ('')}
+            onChange={(event) => setQuery({ q: event.target.value, page: '1' }, 'push', true)}
+            onClear={() => setQuery({ q: '', page: '1' })}
             clearLabel={label('desk.search.clear', 'Clear')}
             placeholder={label('library.search', 'Search title, issuer or number')}
           >
@@ -89,69 +93,78 @@ export const SourceLibraryPage = () => {
         }
       />
       <Layouts.Content>
-        {documents === null ? (
+        {result === null ? (
           <Page.Loading />
-        ) : documents.length === 0 ? (
+        ) : result.data.length === 0 ? (
           <Typography textColor="neutral600">
             {label('library.empty', 'No source document matches.')}
           </Typography>
         ) : (
-          <Table colCount={columns.length} rowCount={documents.length + 1}>
-            <Thead>
-              <Tr>
-                {columns.map((column) => (
-                  <Th key={column}>
-                    <Typography variant="sigma">{column}</Typography>
-                  </Th>
-                ))}
-              </Tr>
-            </Thead>
-            <Tbody>
-              {documents.map((document) => (
-                <Tr key={document.documentId}>
-                  <Td>
-                    <Link tag={NavLink} to={document.documentId}>
-                      {document.title}
-                    </Link>
-                  </Td>
-                  <Td>
-                    <Typography>{document.issuer}</Typography>
-                  </Td>
-                  <Td>
-                    <Typography>{document.documentNumber ?? '—'}</Typography>
-                  </Td>
-                  <Td>
-                    <Typography>{document.pageCount}</Typography>
-                  </Td>
-                  <Td>
-                    <Badge>
-                      {label(
-                        `classification.${document.classification}`,
-                        CLASSIFICATION_LABELS[document.classification]
-                      )}
-                    </Badge>
-                  </Td>
-                  <Td>
-                    {document.file ? (
-                      <Typography variant="pi" title={document.sha256 ?? undefined}>
-                        {document.file.name} · {document.sha256?.slice(0, 12) ?? '—'}…
-                      </Typography>
-                    ) : (
-                      <Typography textColor="neutral500">
-                        {label('library.noFile', 'No file')}
-                      </Typography>
-                    )}
-                  </Td>
-                  <Td>
-                    <ExtractionBadge status={document.text.status} />
-                  </Td>
-                  <Td>
-                    <StateBadge state={document.state} />
-                  </Td>
+          <>
+            <Table colCount={columns.length} rowCount={result.data.length + 1}>
+              <Thead>
+                <Tr>
+                  {columns.map((column) => (
+                    <Th key={column}>
+                      <Typography variant="sigma">{column}</Typography>
+                    </Th>
+                  ))}
                 </Tr>
-              ))}
-            </Tbody>
-          </Table>
+              </Thead>
+              <Tbody>
+                {result.data.map((document) => (
+                  <Tr key={document.documentId}>
+                    <Td>
+                      <Link tag={NavLink} to={document.documentId}>
+                        {document.title}
+                      </Link>
+                    </Td>
+                    <Td>
+                      <Typography>{document.issuer}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography>{document.documentNumber ?? '—'}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography>{document.pageCount}</Typography>
+                    </Td>
+                    <Td>
+                      <Badge>
+                        {label(
+                          `classification.${document.classification}`,
+                          CLASSIFICATION_LABELS[document.classification]
+                        )}
+                      </Badge>
+                    </Td>
+                    <Td>
+                      {document.file ? (
+                        <Typography variant="pi" title={document.sha256 ?? undefined}>
+                          {document.file.name} · {document.sha256?.slice(0, 12) ?? '—'}…
+                        </Typography>
+                      ) : (
+                        <Typography textColor="neutral500">
+                          {label('library.noFile', 'No file')}
+                        </Typography>
+                      )}
+                    </Td>
+                    <Td>
+                      <ExtractionBadge status={document.text.status} />
+                    </Td>
+                    <Td>
+                      <StateBadge state={document.state} />
+                    </Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+            <Pagination.Root
+              pageCount={result.meta.pagination.pageCount}
+              total={result.meta.pagination.total}
+            >
+              <Pagination.PageSize />
+              <Pagination.Links />
+            </Pagination.Root>
+          </>
         )}
       </Layouts.Content>
     </Page.Main>
