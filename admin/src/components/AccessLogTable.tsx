@@ -1,9 +1,10 @@
-import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 
 import type { AccessLogEntry, Paginated } from '../utils/api';
+import { ColumnHeads } from './ColumnHeads';
 import { getTranslation } from '../utils/getTranslation';
 
 const ACTION_LABELS = {
@@ -56,22 +57,14 @@ export const AccessLogTable = ({ sourceDocumentId, refreshKey }: Props) => {
 
   return (
     <Table colCount={4} rowCount={entries.length + 1}>
-      <Thead>
-        <Tr>
-          <Th>
-            <Typography variant="sigma">{label('register.log.at', 'When')}</Typography>
-          </Th>
-          <Th>
-            <Typography variant="sigma">{label('register.log.who', 'Who')}</Typography>
-          </Th>
-          <Th>
-            <Typography variant="sigma">{label('register.log.action', 'What')}</Typography>
-          </Th>
-          <Th>
-            <Typography variant="sigma">{label('register.log.fields', 'Fields')}</Typography>
-          </Th>
-        </Tr>
-      </Thead>
+      <ColumnHeads
+        labels={[
+          label('register.log.at', 'When'),
+          label('register.log.who', 'Who'),
+          label('register.log.action', 'What'),
+          label('register.log.fields', 'Fields'),
+        ]}
+      />
       <Tbody>
         {entries.map((entry, index) => (
           <Tr key={`${entry.at}-${index}`}>

@@ -1,32 +1,28 @@
-import { Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Layouts, Page, Pagination, useFetchClient, useQueryParams } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
+import { Link, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useQueryParams } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 
+import { ColumnHeads } from '../components/ColumnHeads';
 import { KindLabel } from '../components/KindLabel';
-import { describeError, storyEditPath, type DeskCorrection, type Paginated } from '../utils/api';
+import { ListPagination } from '../components/ListPagination';
+import { usePaginatedList } from '../hooks/usePaginatedList';
+import { storyEditPath, type DeskCorrection } from '../utils/api';
 import { getTranslation } from '../utils/getTranslation';
 
 /** Every correction issued, newest first: the desk's view of the public record. */
 export const CorrectionsPage = () => {
   const { formatMessage, formatDate } = useIntl();
-  const { get } = useFetchClient();
   const [{ query }] = useQueryParams<{ page?: string; pageSize?: string }>();
-  const [result, setResult] = useState<Paginated<DeskCorrection> | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const label = (id: string, defaultMessage: string) =>
     formatMessage({ id: getTranslation(id), defaultMessage });
   const page = query.page ?? '1';
   const pageSize = query.pageSize ?? '25';
 
-  useEffect(() => {
-    get<Paginated<DeskCorrection>>('/intelligence-stories/desk/corrections', {
-      params: { pagination: { page, pageSize } },
-    })
-      .then(({ data }) => setResult(data))
-      .catch((caught) => setError(describeError(caught).message));
-  }, [get, page, pageSize]);
+  const { result, error } = usePaginatedList<DeskCorrection>(
+    '/intelligence-stories/desk/corrections',
+    { pagination: { page, pageSize } }
+  );
 
   if (error) {
     return <Page.Error />;
@@ -48,31 +44,15 @@ export const CorrectionsPage = () => {
         ) : (
           <>
             <Table colCount={5} rowCount={result.data.length + 1}>
-              <Thead>
-                <Tr>
-                  <Th>
-                    <Typography variant="sigma">
-                      {label('corrections.issuedAt', 'Issued')}
-                    </Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{label('corrections.kind', 'Kind')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{label('corrections.story', 'Story')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">
-                      {label('corrections.text', 'Text readers will see')}
-                    </Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">
-                      {label('corrections.issuedBy', 'Issued by')}
-                    </Typography>
-                  </Th>
-                </Tr>
-              </Thead>
+              <ColumnHeads
+                labels={[
+                  label('corrections.issuedAt', 'Issued'),
+                  label('corrections.kind', 'Kind'),
+                  label('corrections.story', 'Story'),
+                  label('corrections.text', 'Text readers will see'),
+                  label('corrections.issuedBy', 'Issued by'),
+                ]}
+              />
               <Tbody>
                 {result.data.map((correction) => (
                   <Tr key={correction.documentId}>
@@ -102,13 +82,7 @@ export const CorrectionsPage = () => {
                 ))}
               </Tbody>
             </Table>
-            <Pagination.Root
-              pageCount={result.meta.pagination.pageCount}
-              total={result.meta.pagination.total}
-            >
-              <Pagination.PageSize />
-              <Pagination.Links />
-            </Pagination.Root>
+            <ListPagination meta={result.meta} />
           </>
         )}
       </Layouts.Content>

@@ -2,36 +2,29 @@ import {
   Badge,
   Flex,
   Link,
-  Searchbar,
   SingleSelect,
   SingleSelectOption,
   Table,
   Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { Layouts, Page, Pagination, useFetchClient, useQueryParams } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
+import { Layouts, Page, useQueryParams } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 
+import { ColumnHeads } from '../components/ColumnHeads';
+import { ListPagination } from '../components/ListPagination';
+import { ListSearch } from '../components/ListSearch';
 import { StateBadge } from '../components/StateBadge';
-import {
-  describeError,
-  storyEditPath,
-  type DeskState,
-  type DeskStory,
-  type Paginated,
-} from '../utils/api';
+import { usePaginatedList } from '../hooks/usePaginatedList';
+import { storyEditPath, type DeskState, type DeskStory } from '../utils/api';
 import { getTranslation } from '../utils/getTranslation';
 
 /** Stories on the desk: state, readiness, quotes awaiting a decision and corrections. */
 export const DeskPage = () => {
   const { formatMessage, formatDate } = useIntl();
-  const { get } = useFetchClient();
   // Search, state and page live in the URL, as in Strapi's own lists.
   const [{ query }, setQuery] = useQueryParams<{
     q?: string;
@@ -43,28 +36,13 @@ export const DeskPage = () => {
   const state = query.state ?? '';
   const page = query.page ?? '1';
   const pageSize = query.pageSize ?? '25';
-  const [result, setResult] = useState<Paginated<DeskStory> | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { result, error } = usePaginatedList<DeskStory>('/intelligence-stories/desk/stories', {
+    ...(q ? { q } : {}),
+    ...(state ? { state } : {}),
+    pagination: { page, pageSize },
+  });
   const label = (id: string, defaultMessage: string) =>
     formatMessage({ id: getTranslation(id), defaultMessage });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    get<Paginated<DeskStory>>('/intelligence-stories/desk/stories', {
-      params: { ...(q ? { q } : {}), ...(state ? { state } : {}), pagination: { page, pageSize } },
-      signal: controller.signal,
-    })
-      .then(({ data }) => {
-        setResult(data);
-        setError(null);
-      })
-      .catch((caught) => {
-        if (!controller.signal.aborted) {
-          setError(describeError(caught).message);
-        }
-      });
-    return () => controller.abort();
-  }, [get, q, state, page, pageSize]);
 
   if (error) {
     return <Page.Error />;
@@ -80,16 +58,7 @@ export const DeskPage = () => {
       <Layouts.Action
         startActions={
           <Flex gap={2}>
-            <Searchbar
-              name="q"
-              value={q}
-              onChange={(event) => setQuery({ q: event.target.value, page: '1' }, 'push', true)}
-              onClear={() => setQuery({ q: '', page: '1' })}
-              clearLabel={label('desk.search.clear', 'Clear')}
-              placeholder={label('desk.search', 'Search titles')}
-            >
-              {label('desk.search', 'Search titles')}
-            </Searchbar>
+            <ListSearch label={label('desk.search', 'Search titles')} />
             <SingleSelect
               aria-label={label('desk.state', 'State')}
               placeholder={label('desk.state.all', 'All states')}
@@ -112,32 +81,16 @@ export const DeskPage = () => {
         ) : (
           <>
             <Table colCount={6} rowCount={result.data.length + 1}>
-              <Thead>
-                <Tr>
-                  <Th>
-                    <Typography variant="sigma">{label('desk.title', 'Title')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{label('desk.state', 'State')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{label('desk.readiness', 'Readiness')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">
-                      {label('desk.approvals', 'Awaiting approval')}
-                    </Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">
-                      {label('desk.corrections', 'Corrections')}
-                    </Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{label('desk.updated', 'Updated')}</Typography>
-                  </Th>
-                </Tr>
-              </Thead>
+              <ColumnHeads
+                labels={[
+                  label('desk.title', 'Title'),
+                  label('desk.state', 'State'),
+                  label('desk.readiness', 'Readiness'),
+                  label('desk.approvals', 'Awaiting approval'),
+                  label('desk.corrections', 'Corrections'),
+                  label('desk.updated', 'Updated'),
+                ]}
+              />
               <Tbody>
                 {result.data.map((story) => (
                   <Tr key={story.documentId}>
@@ -199,13 +152,7 @@ export const DeskPage = () => {
                 ))}
               </Tbody>
             </Table>
-            <Pagination.Root
-              pageCount={result.meta.pagination.pageCount}
-              total={result.meta.pagination.total}
-            >
-              <Pagination.PageSize />
-              <Pagination.Links />
-            </Pagination.Root>
+            <ListPagination meta={result.meta} />
           </>
         )}
       </Layouts.Content>

@@ -1,57 +1,32 @@
-import {
-  Badge,
-  Link,
-  Searchbar,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
-import { Layouts, Page, Pagination, useFetchClient, useQueryParams } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
+import { Badge, Link, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useQueryParams } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 
+import { ColumnHeads } from '../components/ColumnHeads';
 import { ExtractionBadge } from '../components/ExtractionBadge';
+import { ListPagination } from '../components/ListPagination';
+import { ListSearch } from '../components/ListSearch';
 import { StateBadge } from '../components/StateBadge';
-import { describeError, type LibraryDocument, type Paginated } from '../utils/api';
+import { usePaginatedList } from '../hooks/usePaginatedList';
+import type { LibraryDocument } from '../utils/api';
 import { CLASSIFICATION_LABELS } from '../utils/document-labels';
 import { getTranslation } from '../utils/getTranslation';
 
 /** The official reports stories cite: what each is, its file and digest, how far it was read. */
 export const SourceLibraryPage = () => {
   const { formatMessage } = useIntl();
-  const { get } = useFetchClient();
   // Search and page live in the URL, as in Strapi's own lists: a link or a reload keeps them.
-  const [{ query }, setQuery] = useQueryParams<{ q?: string; page?: string; pageSize?: string }>();
+  const [{ query }] = useQueryParams<{ q?: string; page?: string; pageSize?: string }>();
   const q = query.q ?? '';
   const page = query.page ?? '1';
   const pageSize = query.pageSize ?? '25';
-  const [result, setResult] = useState<Paginated<LibraryDocument> | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { result, error } = usePaginatedList<LibraryDocument>(
+    '/intelligence-stories/source-documents',
+    { ...(q ? { q } : {}), pagination: { page, pageSize } }
+  );
   const label = (id: string, defaultMessage: string) =>
     formatMessage({ id: getTranslation(id), defaultMessage });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    get<Paginated<LibraryDocument>>('/intelligence-stories/source-documents', {
-      params: { ...(q ? { q } : {}), pagination: { page, pageSize } },
-      signal: controller.signal,
-    })
-      .then(({ data }) => {
-        setResult(data);
-        setError(null);
-      })
-      .catch((caught) => {
-        if (!controller.signal.aborted) {
-          setError(describeError(caught).message);
-        }
-      });
-    return () => controller.abort();
-  }, [get, q, page, pageSize]);
 
   if (error) {
     return <Page.Error />;
@@ -80,16 +55,7 @@ export const SourceLibraryPage = () => {
       />
       <Layouts.Action
         startActions={
-          <Searchbar
-            name="q"
-            value={q}
-            onChange={(event) => setQuery({ q: event.target.value, page: '1' }, 'push', true)}
-            onClear={() => setQuery({ q: '', page: '1' })}
-            clearLabel={label('desk.search.clear', 'Clear')}
-            placeholder={label('library.search', 'Search title, issuer or number')}
-          >
-            {label('library.search', 'Search title, issuer or number')}
-          </Searchbar>
+          <ListSearch label={label('library.search', 'Search title, issuer or number')} />
         }
       />
       <Layouts.Content>
@@ -102,15 +68,7 @@ export const SourceLibraryPage = () => {
         ) : (
           <>
             <Table colCount={columns.length} rowCount={result.data.length + 1}>
-              <Thead>
-                <Tr>
-                  {columns.map((column) => (
-                    <Th key={column}>
-                      <Typography variant="sigma">{column}</Typography>
-                    </Th>
-                  ))}
-                </Tr>
-              </Thead>
+              <ColumnHeads labels={columns} />
               <Tbody>
                 {result.data.map((document) => (
                   <Tr key={document.documentId}>
@@ -157,13 +115,7 @@ export const SourceLibraryPage = () => {
                 ))}
               </Tbody>
             </Table>
-            <Pagination.Root
-              pageCount={result.meta.pagination.pageCount}
-              total={result.meta.pagination.total}
-            >
-              <Pagination.PageSize />
-              <Pagination.Links />
-            </Pagination.Root>
+            <ListPagination meta={result.meta} />
           </>
         )}
       </Layouts.Content>

@@ -1,15 +1,4 @@
-import {
-  Box,
-  Button,
-  Link,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Button, Link, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
@@ -17,6 +6,7 @@ import { useIntl } from 'react-intl';
 import { NavLink, useNavigate } from 'react-router-dom';
 
 import { AccessLogTable } from '../components/AccessLogTable';
+import { ColumnHeads } from '../components/ColumnHeads';
 import { SourceFormModal } from '../components/SourceFormModal';
 import { usePluginRBAC } from '../hooks/usePluginRBAC';
 import { useSourceEditors } from '../hooks/useSourceEditors';
@@ -114,26 +104,14 @@ export const SourceRegisterPage = () => {
               </Typography>
             ) : (
               <Table colCount={4} rowCount={sources.length + 1}>
-                <Thead>
-                  <Tr>
-                    <Th>
-                      <Typography variant="sigma">{label('register.alias', 'Alias')}</Typography>
-                    </Th>
-                    <Th>
-                      <Typography variant="sigma">
-                        {label('register.editorsWhoKnow', 'Editors who know')}
-                      </Typography>
-                    </Th>
-                    <Th>
-                      <Typography variant="sigma">
-                        {label('register.quotes', 'Quotes resting on it')}
-                      </Typography>
-                    </Th>
-                    <Th>
-                      <Typography variant="sigma">{label('desk.updated', 'Updated')}</Typography>
-                    </Th>
-                  </Tr>
-                </Thead>
+                <ColumnHeads
+                  labels={[
+                    label('register.alias', 'Alias'),
+                    label('register.editorsWhoKnow', 'Editors who know'),
+                    label('register.quotes', 'Quotes resting on it'),
+                    label('desk.updated', 'Updated'),
+                  ]}
+                />
                 <Tbody>
                   {sources.map((source) => (
                     <Tr key={source.documentId}>
