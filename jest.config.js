@@ -5,9 +5,9 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     // Type-checking is `npm run typecheck`'s job; here ts-jest only transpiles, which keeps boots fast.
-    // The panel's component tests (.tsx, in jsdom: see their docblocks) compile with its JSX settings.
-    '^.+\\.tsx$': ['ts-jest', { tsconfig: '<rootDir>/admin/tsconfig.test.json' }],
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
+    // One config for .ts and the panel's .tsx component tests (in jsdom: see their docblocks): two
+    // ts-jest configs in one process would share the first one's compiler options.
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
   // Each API test file boots its own Strapi (~200 MB); two at a time fit the CI machine.

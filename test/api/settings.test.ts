@@ -114,4 +114,48 @@ describe('publisher settings (admin routes)', () => {
     await putSettings(reader.token, { ...VALID, publisherName: 'Hijacked' }).expect(403);
     expect(await stored()).toEqual(VALID);
   });
+
+  it('shows the rule levels in force, read-only, to readers of the settings', async () => {
+    const rules = (token: string) =>
+      app
+        .request()
+        .get('/intelligence-stories/settings/rules')
+        .set('Authorization', `Bearer ${token}`);
+    const defaults = await rules(reader.token).expect(200);
+    expect(defaults.body.data).toEqual(
+      Object.fromEntries(
+        ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11'].map((code) => [
+          code,
+          'error',
+        ])
+      )
+    );
+
+    // What the app's config says, as the gate reads it.
+    const configKey = 'plugin::intelligence-stories';
+    const config = app.strapi.config.get(configKey) as { rules: Record<string, string> };
+    try {
+      app.strapi.config.set(configKey, {
+        ...config,
+        rules: { ...config.rules, R10: 'warning', R11: 'off' },
+      });
+      expect((await rules(reader.token).expect(200)).body.data).toMatchObject({
+        R1: 'error',
+        R10: 'warning',
+        R11: 'off',
+      });
+    } finally {
+      app.strapi.config.set(configKey, config);
+    }
+
+    const nobody = await createAdminUser(app, { role: await createAdminRole(app, []) });
+    await rules(nobody.token).expect(403);
+    // No route writes them.
+    await app
+      .request()
+      .put('/intelligence-stories/settings/rules')
+      .set('Authorization', `Bearer ${editor.token}`)
+      .send({ R6: 'off' })
+      .expect(405);
+  });
 });

@@ -339,6 +339,9 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
     await page.getByLabel(/Publisher website/).fill('https://news.example');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Settings saved').first().waitFor();
+    // The rule levels in force, read-only: the app's config sets them.
+    await page.getByRole('heading', { name: 'Editorial rules' }).waitFor();
+    expect(await page.getByText('Blocks publishing').count()).toBe(11);
     const saved = await app
       .request()
       .get('/intelligence-stories/settings')

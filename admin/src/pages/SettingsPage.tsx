@@ -1,9 +1,11 @@
-import { Box, Button, Field, Flex, Grid, TextInput } from '@strapi/design-system';
+import { Box, Button, Field, Grid, TextInput, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 
+import type { RuleLevels } from '../../../shared/contracts/settings';
+import { RuleLevelsTable } from '../components/RuleLevelsTable';
 import { usePluginRBAC } from '../hooks/usePluginRBAC';
 import { describeError, type Settings } from '../utils/api';
 import { getTranslation } from '../utils/getTranslation';
@@ -40,6 +42,7 @@ export const SettingsPage = () => {
   const { toggleNotification } = useNotification();
   const rbac = usePluginRBAC();
   const [values, setValues] = useState<Settings | null>(null);
+  const [rules, setRules] = useState<RuleLevels | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const label = (id: string, defaultMessage: string) =>
@@ -49,6 +52,9 @@ export const SettingsPage = () => {
     if (rbac.canReadSettings) {
       get<{ data: Settings }>('/intelligence-stories/settings').then(({ data }) =>
         setValues(data.data)
+      );
+      get<{ data: RuleLevels }>('/intelligence-stories/settings/rules').then(({ data }) =>
+        setRules(data.data)
       );
     }
   }, [get, rbac.canReadSettings]);
@@ -121,7 +127,22 @@ export const SettingsPage = () => {
             ))}
           </Grid.Root>
         </Box>
-        <Flex paddingTop={4} />
+        {rules ? (
+          <Box background="neutral0" hasRadius shadow="filterShadow" padding={6} marginTop={6}>
+            <Typography variant="delta" tag="h2">
+              {label('rules.title', 'Editorial rules')}
+            </Typography>
+            <Box paddingTop={2} paddingBottom={4}>
+              <Typography textColor="neutral600">
+                {label(
+                  'rules.subtitle',
+                  "Set in the app's config/plugins.ts (rules.R1 … rules.R11): loosening a sourcing rule is a reviewed change and a deploy, not a switch here."
+                )}
+              </Typography>
+            </Box>
+            <RuleLevelsTable levels={rules} />
+          </Box>
+        ) : null}
       </Layouts.Content>
     </Page.Main>
   );

@@ -1,12 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
+import { getConfig } from '../utils/get-config';
 import { getService } from '../utils/get-service';
 
 /** Admin routes for the publisher settings that the JSON-LD and the feeds carry. */
 const settings = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
     ctx.body = { data: await getService('settings', { strapi }).get() };
+  },
+
+  /** The rule levels in force: read-only here, since they are the app's config (a deploy). */
+  async rules(ctx: Context) {
+    ctx.body = { data: getConfig(strapi).rules };
   },
 
   async update(ctx: Context) {

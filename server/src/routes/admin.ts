@@ -116,6 +116,12 @@ export default {
       config: requires(ACTIONS.readSettings),
     },
     {
+      method: 'GET',
+      path: '/settings/rules',
+      handler: 'settings.rules',
+      config: requires(ACTIONS.readSettings),
+    },
+    {
       method: 'PUT',
       path: '/settings',
       handler: 'settings.update',
