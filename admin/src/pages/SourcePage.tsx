@@ -76,7 +76,14 @@ export const SourcePage = () => {
         `/intelligence-stories/confidential-sources/${documentId}/reveal`
       );
       setRevealed(data.data);
-      setSource(data.data);
+      // The summary keeps no identity field, so "Hide identity" leaves none on the page.
+      setSource(
+        Object.fromEntries(
+          Object.entries(data.data).filter(
+            ([field]) => !IDENTITY_FIELDS.includes(field as (typeof IDENTITY_FIELDS)[number])
+          )
+        ) as SourceSummary
+      );
       setLogVersion((version) => version + 1);
     } catch (caught) {
       toggleNotification({ type: 'danger', message: describeError(caught).message });
