@@ -18,6 +18,7 @@ import {
   editorName,
   emptySourceForm,
   IDENTITY_FIELDS,
+  IDENTITY_LABELS,
   sourcePayload,
   type SourceFormValues,
 } from '../utils/source-form';
@@ -34,14 +35,6 @@ type Props = {
   errors: Record<string, string>;
   busy: boolean;
   onSubmit(input: SourceInput): void;
-};
-
-const FIELD_LABELS = {
-  identity: 'Who the source is',
-  role: 'Role',
-  affiliation: 'Affiliation',
-  contact: 'How to reach them',
-  verificationNotes: 'How their access was verified',
 };
 
 /** Creates a confidential source or changes one; only what changed is sent. */
@@ -114,7 +107,7 @@ export const SourceFormModal = ({
                 error={errors[field]}
                 required={field === 'identity' && creating}
               >
-                <Field.Label>{label(`register.${field}`, FIELD_LABELS[field])}</Field.Label>
+                <Field.Label>{label(`register.${field}`, IDENTITY_LABELS[field])}</Field.Label>
                 <Textarea
                   value={values[field]}
                   onChange={(event) => set({ [field]: event.target.value })}

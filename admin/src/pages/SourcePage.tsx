@@ -22,16 +22,9 @@ import {
   editorName,
   emptySourceForm,
   IDENTITY_FIELDS,
+  IDENTITY_LABELS,
   type SourceFormValues,
 } from '../utils/source-form';
-
-const IDENTITY_LABELS = {
-  identity: 'Who the source is',
-  role: 'Role',
-  affiliation: 'Affiliation',
-  contact: 'How to reach them',
-  verificationNotes: 'How their access was verified',
-};
 
 /**
  * One confidential source: its alias, who knows it and the quotes resting on it. The identity

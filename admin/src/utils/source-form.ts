@@ -8,6 +8,15 @@ export const IDENTITY_FIELDS: Array<keyof SourceIdentity> = [
   'verificationNotes',
 ];
 
+/** English defaults of the identity fields' labels (translations under `register.<field>`). */
+export const IDENTITY_LABELS: Record<keyof SourceIdentity, string> = {
+  identity: 'Who the source is',
+  role: 'Role',
+  affiliation: 'Affiliation',
+  contact: 'How to reach them',
+  verificationNotes: 'How their access was verified',
+};
+
 export type SourceFormValues = { alias: string; editorsWhoKnow: number[] } & Record<
   keyof SourceIdentity,
   string
