@@ -3,9 +3,9 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 
+import { usePluginLabel } from '../hooks/usePluginLabel';
 import type { AccessLogEntry, Paginated } from '../utils/api';
 import { ColumnHeads } from './ColumnHeads';
-import { getTranslation } from '../utils/getTranslation';
 
 const ACTION_LABELS = {
   reveal: 'Revealed',
@@ -23,11 +23,10 @@ type Props = {
 
 /** Who revealed, created or changed confidential sources, newest first: field names, no values. */
 export const AccessLogTable = ({ sourceDocumentId, refreshKey }: Props) => {
-  const { formatMessage, formatDate } = useIntl();
+  const { formatDate } = useIntl();
   const { get } = useFetchClient();
   const [entries, setEntries] = useState<AccessLogEntry[] | null>(null);
-  const label = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(id), defaultMessage });
+  const label = usePluginLabel();
 
   useEffect(() => {
     const controller = new AbortController();

@@ -4,6 +4,7 @@ import type { PanelComponent, PanelComponentProps } from '@strapi/content-manage
 import { Link } from 'react-router-dom';
 import { useIntl } from 'react-intl';
 
+import { usePluginLabel } from '../hooks/usePluginLabel';
 import { usePluginRBAC } from '../hooks/usePluginRBAC';
 import { useStorySourcing } from '../hooks/useStorySourcing';
 import { PLUGIN_ID } from '../pluginId';
@@ -26,8 +27,7 @@ const Checklist = ({ documentId, document }: { documentId: string; document?: St
     { canRead: rbac.canRead },
     document?.updatedAt
   );
-  const label = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(id), defaultMessage });
+  const label = usePluginLabel();
 
   if (rbac.isLoading || (loading && !readiness)) {
     return <Loader small>{label('checklist.loading', 'Checking the sourcing rules…')}</Loader>;

@@ -2,26 +2,23 @@ import { Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-
 import { Duplicate, Search } from '@strapi/icons';
 import { useClipboard, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useState, type FormEvent } from 'react';
-import { useIntl } from 'react-intl';
 
+import { usePluginLabel } from '../hooks/usePluginLabel';
 import { describeError } from '../utils/api';
 import { citationOf, type SearchHit } from '../utils/citation';
-import { getTranslation } from '../utils/getTranslation';
 
 /**
  * Search within the text the server read from a document's PDF, and copy a hit as a citation
  * (page and passage) to paste into a story's citations.
  */
 export const DocumentTextSearch = ({ documentId }: { documentId: string }) => {
-  const { formatMessage } = useIntl();
   const { get } = useFetchClient();
   const { copy } = useClipboard();
   const { toggleNotification } = useNotification();
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [error, setError] = useState<string | undefined>();
-  const label = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const label = usePluginLabel();
 
   const search = async (event: FormEvent) => {
     event.preventDefault();

@@ -9,15 +9,14 @@ import {
 } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { useIntl } from 'react-intl';
 
+import { usePluginLabel } from '../hooks/usePluginLabel';
 import {
   CORRECTION_KINDS,
   describeError,
   type CorrectionKind,
   type DeskCorrection,
 } from '../utils/api';
-import { getTranslation } from '../utils/getTranslation';
 import { needsLateReason } from '../utils/late-correction';
 import { KIND_LABELS } from './KindLabel';
 
@@ -35,7 +34,6 @@ export const IssueCorrectionModal = ({
   corrections,
   onIssued,
 }: Props) => {
-  const { formatMessage } = useIntl();
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [open, setOpen] = useState(false);
@@ -47,8 +45,7 @@ export const IssueCorrectionModal = ({
   const [busy, setBusy] = useState(false);
   const late = needsLateReason(firstPublishedAt);
 
-  const label = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(id), defaultMessage });
+  const label = usePluginLabel();
 
   const submit = async () => {
     setBusy(true);

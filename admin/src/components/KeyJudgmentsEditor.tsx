@@ -12,10 +12,9 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Plus, Trash } from '@strapi/icons';
-import { useIntl } from 'react-intl';
 
+import { usePluginLabel } from '../hooks/usePluginLabel';
 import type { LibraryKeyJudgment } from '../utils/api';
-import { getTranslation } from '../utils/getTranslation';
 import { blankJudgment, CONFIDENCE_LEVELS, LIKELIHOOD_TERMS } from '../utils/icd203';
 
 type Props = {
@@ -31,9 +30,7 @@ type Props = {
  * confidence and the ICD 203 likelihood term, picked from the scale rather than typed.
  */
 export const KeyJudgmentsEditor = ({ value, onChange, errors = {}, disabled = false }: Props) => {
-  const { formatMessage } = useIntl();
-  const label = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const label = usePluginLabel();
 
   const change = (index: number, patch: Partial<LibraryKeyJudgment>) =>
     onChange(value.map((judgment, at) => (at === index ? { ...judgment, ...patch } : judgment)));

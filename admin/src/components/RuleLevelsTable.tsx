@@ -1,8 +1,7 @@
 import { Badge, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 
 import type { RuleLevels } from '../../../shared/contracts/settings';
-import { getTranslation } from '../utils/getTranslation';
+import { usePluginLabel } from '../hooks/usePluginLabel';
 import { ColumnHeads } from './ColumnHeads';
 
 /** What each rule asks, in a line (the README has the sources and the details). */
@@ -32,9 +31,7 @@ const LEVELS = {
  * change and a deploy, not a toggle in the panel.
  */
 export const RuleLevelsTable = ({ levels }: { levels: RuleLevels }) => {
-  const { formatMessage } = useIntl();
-  const label = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(id), defaultMessage });
+  const label = usePluginLabel();
   const codes = Object.keys(RULE_SUMMARIES) as Array<keyof RuleLevels>;
 
   return (

@@ -10,10 +10,9 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { useEffect, useState } from 'react';
-import { useIntl } from 'react-intl';
 
+import { usePluginLabel } from '../hooks/usePluginLabel';
 import type { Editor, SourceInput } from '../utils/api';
-import { getTranslation } from '../utils/getTranslation';
 import {
   editorName,
   emptySourceForm,
@@ -48,10 +47,8 @@ export const SourceFormModal = ({
   busy,
   onSubmit,
 }: Props) => {
-  const { formatMessage } = useIntl();
   const [values, setValues] = useState<SourceFormValues>(initial ?? emptySourceForm());
-  const label = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(id), defaultMessage });
+  const label = usePluginLabel();
 
   useEffect(() => {
     if (open) {

@@ -1,9 +1,8 @@
 import { Layouts, Page, SubNav } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import { Route, Routes } from 'react-router-dom';
 
+import { usePluginLabel } from '../hooks/usePluginLabel';
 import { usePluginRBAC } from '../hooks/usePluginRBAC';
-import { getTranslation } from '../utils/getTranslation';
 import { ApprovalQueuePage } from './ApprovalQueuePage';
 import { CorrectionsPage } from './CorrectionsPage';
 import { DeskPage } from './DeskPage';
@@ -14,10 +13,8 @@ import { SourceRegisterPage } from './SourceRegisterPage';
 
 /** The plugin's pages, each shown only to users whose permissions the server would honour. */
 export const App = () => {
-  const { formatMessage } = useIntl();
   const rbac = usePluginRBAC();
-  const label = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(id), defaultMessage });
+  const label = usePluginLabel();
 
   if (rbac.isLoading) {
     return <Page.Loading />;

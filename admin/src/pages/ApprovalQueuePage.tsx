@@ -1,23 +1,20 @@
 import { Badge, Box, Flex, Grid, Link, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
-import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 
 import { QuoteDecision } from '../components/QuoteDecision';
+import { usePluginLabel } from '../hooks/usePluginLabel';
 import { describeError, storyEditPath, type QueueItem } from '../utils/api';
-import { getTranslation } from '../utils/getTranslation';
 
 const STATE_LABELS = { pending: 'Pending', rejected: 'Rejected', voided: 'Changed since approved' };
 
 /** The standards desk's queue: every quote no valid approval covers, with what it needs to decide. */
 export const ApprovalQueuePage = () => {
-  const { formatMessage } = useIntl();
   const { get } = useFetchClient();
   const [items, setItems] = useState<QueueItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const label = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const label = usePluginLabel();
 
   const reload = useCallback(async () => {
     try {

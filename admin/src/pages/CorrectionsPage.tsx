@@ -7,15 +7,14 @@ import { ColumnHeads } from '../components/ColumnHeads';
 import { KindLabel } from '../components/KindLabel';
 import { ListPagination } from '../components/ListPagination';
 import { usePaginatedList } from '../hooks/usePaginatedList';
+import { usePluginLabel } from '../hooks/usePluginLabel';
 import { storyEditPath, type DeskCorrection } from '../utils/api';
-import { getTranslation } from '../utils/getTranslation';
 
 /** Every correction issued, newest first: the desk's view of the public record. */
 export const CorrectionsPage = () => {
-  const { formatMessage, formatDate } = useIntl();
+  const { formatDate } = useIntl();
   const [{ query }] = useQueryParams<{ page?: string; pageSize?: string }>();
-  const label = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(id), defaultMessage });
+  const label = usePluginLabel();
   const page = query.page ?? '1';
   const pageSize = query.pageSize ?? '25';
 

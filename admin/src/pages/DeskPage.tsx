@@ -19,6 +19,7 @@ import { ListPagination } from '../components/ListPagination';
 import { ListSearch } from '../components/ListSearch';
 import { StateBadge } from '../components/StateBadge';
 import { usePaginatedList } from '../hooks/usePaginatedList';
+import { usePluginLabel } from '../hooks/usePluginLabel';
 import { storyEditPath, type DeskState, type DeskStory } from '../utils/api';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -41,8 +42,7 @@ export const DeskPage = () => {
     ...(state ? { state } : {}),
     pagination: { page, pageSize },
   });
-  const label = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(id), defaultMessage });
+  const label = usePluginLabel();
 
   if (error) {
     return <Page.Error />;

@@ -2,13 +2,12 @@ import { Box, Button, Field, Grid, TextInput, Typography } from '@strapi/design-
 import { Check } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
-import { useIntl } from 'react-intl';
 
 import type { RuleLevels } from '../../../shared/contracts/settings';
 import { RuleLevelsTable } from '../components/RuleLevelsTable';
+import { usePluginLabel } from '../hooks/usePluginLabel';
 import { usePluginRBAC } from '../hooks/usePluginRBAC';
 import { describeError, type Settings } from '../utils/api';
-import { getTranslation } from '../utils/getTranslation';
 
 const FIELDS: Array<{ name: keyof Settings; label: string; hint: string }> = [
   {
@@ -37,7 +36,6 @@ const FIELDS: Array<{ name: keyof Settings; label: string; hint: string }> = [
 
 /** The publisher settings that the JSON-LD and the corrections feeds carry. */
 export const SettingsPage = () => {
-  const { formatMessage } = useIntl();
   const { get, put } = useFetchClient();
   const { toggleNotification } = useNotification();
   const rbac = usePluginRBAC();
@@ -45,8 +43,7 @@ export const SettingsPage = () => {
   const [rules, setRules] = useState<RuleLevels | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
-  const label = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(id), defaultMessage });
+  const label = usePluginLabel();
 
   useEffect(() => {
     if (rbac.canReadSettings) {

@@ -9,6 +9,7 @@ import { DocumentTextSearch } from '../components/DocumentTextSearch';
 import { ExtractionBadge } from '../components/ExtractionBadge';
 import { KeyJudgmentsEditor } from '../components/KeyJudgmentsEditor';
 import { StateBadge } from '../components/StateBadge';
+import { usePluginLabel } from '../hooks/usePluginLabel';
 import { usePluginRBAC } from '../hooks/usePluginRBAC';
 import {
   describeError,
@@ -18,7 +19,6 @@ import {
   type LibraryKeyJudgment,
 } from '../utils/api';
 import { CLASSIFICATION_LABELS } from '../utils/document-labels';
-import { getTranslation } from '../utils/getTranslation';
 import { judgmentErrors } from '../utils/icd203';
 
 const Fact = ({ name, children }: { name: string; children: React.ReactNode }) => (
@@ -33,7 +33,7 @@ const Fact = ({ name, children }: { name: string; children: React.ReactNode }) =
 /** One source document: what it is, its file and digest, its text, and its key judgments. */
 export const SourceDocumentPage = () => {
   const { documentId } = useParams<{ documentId: string }>();
-  const { formatMessage, formatDate } = useIntl();
+  const { formatDate } = useIntl();
   const { get, put } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { canManage } = usePluginRBAC();
@@ -42,8 +42,7 @@ export const SourceDocumentPage = () => {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failed, setFailed] = useState(false);
   const [saving, setSaving] = useState(false);
-  const label = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const label = usePluginLabel();
 
   const load = useCallback(async () => {
     try {

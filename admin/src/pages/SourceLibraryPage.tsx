@@ -1,6 +1,5 @@
 import { Badge, Link, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useQueryParams } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 
 import { ColumnHeads } from '../components/ColumnHeads';
@@ -9,13 +8,12 @@ import { ListPagination } from '../components/ListPagination';
 import { ListSearch } from '../components/ListSearch';
 import { StateBadge } from '../components/StateBadge';
 import { usePaginatedList } from '../hooks/usePaginatedList';
+import { usePluginLabel } from '../hooks/usePluginLabel';
 import type { LibraryDocument } from '../utils/api';
 import { CLASSIFICATION_LABELS } from '../utils/document-labels';
-import { getTranslation } from '../utils/getTranslation';
 
 /** The official reports stories cite: what each is, its file and digest, how far it was read. */
 export const SourceLibraryPage = () => {
-  const { formatMessage } = useIntl();
   // Search and page live in the URL, as in Strapi's own lists: a link or a reload keeps them.
   const [{ query }] = useQueryParams<{ q?: string; page?: string; pageSize?: string }>();
   const q = query.q ?? '';
@@ -25,8 +23,7 @@ export const SourceLibraryPage = () => {
     '/intelligence-stories/source-documents',
     { ...(q ? { q } : {}), pagination: { page, pageSize } }
   );
-  const label = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(id), defaultMessage });
+  const label = usePluginLabel();
 
   if (error) {
     return <Page.Error />;

@@ -2,11 +2,11 @@ import { Box, Button, Flex, Grid, Link, Typography } from '@strapi/design-system
 import { Eye, EyeStriked, Pencil } from '@strapi/icons';
 import { BackButton, Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useIntl } from 'react-intl';
 import { NavLink, useParams } from 'react-router-dom';
 
 import { AccessLogTable } from '../components/AccessLogTable';
 import { SourceFormModal } from '../components/SourceFormModal';
+import { usePluginLabel } from '../hooks/usePluginLabel';
 import { usePluginRBAC } from '../hooks/usePluginRBAC';
 import { useSourceEditors } from '../hooks/useSourceEditors';
 import {
@@ -17,7 +17,6 @@ import {
   type SourceInput,
   type SourceSummary,
 } from '../utils/api';
-import { getTranslation } from '../utils/getTranslation';
 import {
   editorName,
   emptySourceForm,
@@ -33,7 +32,6 @@ import {
  */
 export const SourcePage = () => {
   const { documentId } = useParams<{ documentId: string }>();
-  const { formatMessage } = useIntl();
   const { get, post, put } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { canRevealSources, canManageSources } = usePluginRBAC();
@@ -45,8 +43,7 @@ export const SourcePage = () => {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [logVersion, setLogVersion] = useState(0);
-  const label = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const label = usePluginLabel();
 
   const load = useCallback(async () => {
     try {

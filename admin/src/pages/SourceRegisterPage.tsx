@@ -8,10 +8,10 @@ import { NavLink, useNavigate } from 'react-router-dom';
 import { AccessLogTable } from '../components/AccessLogTable';
 import { ColumnHeads } from '../components/ColumnHeads';
 import { SourceFormModal } from '../components/SourceFormModal';
+import { usePluginLabel } from '../hooks/usePluginLabel';
 import { usePluginRBAC } from '../hooks/usePluginRBAC';
 import { useSourceEditors } from '../hooks/useSourceEditors';
 import { describeError, type SourceInput, type SourceSummary } from '../utils/api';
-import { getTranslation } from '../utils/getTranslation';
 import { editorName } from '../utils/source-form';
 
 /**
@@ -19,7 +19,7 @@ import { editorName } from '../utils/source-form';
  * them. Identities are not on this page; they are revealed one source at a time, and logged.
  */
 export const SourceRegisterPage = () => {
-  const { formatMessage, formatDate } = useIntl();
+  const { formatDate } = useIntl();
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const navigate = useNavigate();
@@ -30,8 +30,7 @@ export const SourceRegisterPage = () => {
   const [creating, setCreating] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const label = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const label = usePluginLabel();
 
   const load = useCallback(async () => {
     try {
