@@ -7,7 +7,12 @@ const unique = () => crypto.randomBytes(4).toString('hex');
 // Meets Strapi's admin password rules (length, upper case, digit).
 const TEST_PASSWORD = 'Test-password-1';
 
-type Permission = { action: string; subject?: string | null; properties?: { fields?: string[] } };
+type Permission = {
+  action: string;
+  subject?: string | null;
+  properties?: { fields?: string[] };
+  conditions?: string[];
+};
 
 /**
  * An admin role with exactly the given permissions, for RBAC tests.
