@@ -41,9 +41,8 @@ const secretIn = (value: unknown, key?: string, depth = 0): string | null => {
 };
 
 export const withholdSecrets = (strapi: Core.Strapi, ctx: Context) => {
-  const { body } = ctx;
-  const json = typeof body === 'string' ? ctx.response.is('json') !== false && body : null;
-  const found = json === null ? secretIn(body) : json ? secretIn(json) : null;
+  // Objects are walked; a string body (GraphQL's JSON text, a feed) is searched as it is.
+  const found = secretIn(ctx.body);
   if (!found) {
     return;
   }
