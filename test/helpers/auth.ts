@@ -25,6 +25,19 @@ export const createAdminRole = async (app: TestApp, permissions: Permission[]) =
 };
 
 /**
+ * The permissions of Strapi's Author preset as this app created them (Content Manager rights on
+ * one's own entries), to build a role "an Author, plus…".
+ */
+export const authorPresetPermissions = async (app: TestApp): Promise<Permission[]> => {
+  const role = await app.strapi.db
+    .query('admin::role')
+    .findOne({ where: { code: 'strapi-author' }, populate: ['permissions'] });
+  return (role.permissions as Array<Required<Permission>>).map(
+    ({ action, subject, properties, conditions }) => ({ action, subject, properties, conditions })
+  );
+};
+
+/**
  * An active admin user in a role (by code, e.g. 'strapi-editor', or a role from createAdminRole),
  * logged in over HTTP so the token is one the admin panel itself would hold.
  */
