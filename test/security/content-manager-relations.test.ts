@@ -1,6 +1,6 @@
 import crypto from 'crypto';
 
-import { createAdminRole, createAdminUser } from '../helpers/auth';
+import { authorPresetPermissions, createAdminRole, createAdminUser } from '../helpers/auth';
 import { SOURCE_ACTIONS } from '../helpers/confidential-sources';
 import { createSourcedStory } from '../helpers/sourcing';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
@@ -54,22 +54,8 @@ describe('the Content Manager relation routes and the register', () => {
     chief = await createAdminUser(app);
     empty = await createAdminUser(app, { role: await createAdminRole(app, []) });
     author = await createAdminUser(app, { role: 'strapi-author' });
-    const authorRole = await app.strapi.db
-      .query('admin::role')
-      .findOne({ where: { code: 'strapi-author' }, populate: ['permissions'] });
-    const authorPermissions = authorRole.permissions as Array<{
-      action: string;
-      subject: string | null;
-      properties: Record<string, unknown>;
-      conditions: string[];
-    }>;
     const reporterRole = await createAdminRole(app, [
-      ...authorPermissions.map(({ action, subject, properties, conditions }) => ({
-        action,
-        subject,
-        properties,
-        conditions,
-      })),
+      ...(await authorPresetPermissions(app)),
       { action: SOURCE_ACTIONS.readSourcing },
     ]);
     reporter = await createAdminUser(app, { role: reporterRole });
@@ -258,6 +244,28 @@ describe('the Content Manager relation routes and the register', () => {
       .documents(UIDS.confidentialSource)
       .findOne({ documentId: sourceDocumentId, fields: ['alias'] });
     expect(stored!.alias).toBe(alias);
+  });
+
+  it('withholds any response that would carry an envelope, whichever route builds it', async () => {
+    // A route nobody guarded, simulated: ciphertext copied into a story's dek, read back through
+    // the Content Manager. The guard cannot know the route, only what the response holds.
+    const envelope = (
+      await app.strapi.db
+        .connection('intel_confidential_sources')
+        .where({ document_id: sourceDocumentId })
+        .first('identity')
+    ).identity as string;
+    expect(envelope).toMatch(/^isenc:/);
+    const story = await createSourcedStory(app, { title: 'Leaky dek', knownBy: chief.user.id });
+    await app.strapi.db
+      .connection('intel_stories')
+      .where({ document_id: story.documentId })
+      .update({ dek: `Copied: ${envelope}` });
+
+    const res = await get(chief, `/collection-types/${UIDS.story}/${story.documentId}`);
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain('withheld');
+    expectNothingConfidential(res.body);
   });
 
   it('no role can be granted the Content Manager on the register', async () => {
