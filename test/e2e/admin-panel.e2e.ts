@@ -87,12 +87,13 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
 
   beforeAll(async () => {
     app = await bootStrapi();
-    // A reporter is Strapi's Author (their own entries only) who may also publish stories and
-    // work on their sourcing: no Content Manager right on the register, which no role can hold.
+    // A reporter is Strapi's Author (their own entries only) who may also publish and work on
+    // sourcing: no Content Manager right on the register, which no role can hold.
     reporter = await createAdminUser(app, {
       role: await createAdminRole(app, [
         ...(await authorPresetPermissions(app)),
         cm(app, UIDS.story).publish,
+        cm(app, UIDS.sourceDocument).publish,
         plugin('sourcing.read'),
         plugin('sourcing.manage'),
       ]),
@@ -218,6 +219,13 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/collection-types\/[^/]+\/(?!create)[a-z0-9]+$/);
     storyId = page.url().split('/').pop()!;
+    // Opened again, the saved quote shows its source by alias (loaded by the relation route).
+    await page.reload();
+    await page
+      .getByRole('button', { name: new RegExp(GOOD_QUOTE.attribution) })
+      .first()
+      .click();
+    await page.getByText('E2E-REP-1').first().waitFor();
 
     const draft = await app.strapi.documents(UIDS.story).findOne({
       documentId: storyId,
