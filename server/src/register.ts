@@ -6,6 +6,7 @@ import upperFirst from 'lodash/upperFirst';
 import components from './components';
 import documentMiddlewares from './document-middlewares';
 import { bulkPublishGate } from './middlewares/bulk-publish-gate';
+import { refuseDeepJsonForPluginModels } from './middlewares/json-depth';
 import { getService } from './utils/get-service';
 import { keepOutOfGraphql } from './utils/keep-out-of-graphql';
 import { COMPONENT_CATEGORY } from './utils/plugin-id';
@@ -31,7 +32,9 @@ const registerComponents = (strapi: Core.Strapi) => {
   }
 };
 
-type RouteList = { routes: Array<{ handler: string; config?: { middlewares?: unknown[] } }> };
+type RouteList = {
+  routes: Array<{ method: string; handler: string; config?: { middlewares?: unknown[] } }>;
+};
 
 /** Checks a Content Manager bulk publish of stories as a whole, before any of them is published. */
 const guardBulkPublish = (strapi: Core.Strapi) => {
@@ -46,6 +49,19 @@ const guardBulkPublish = (strapi: Core.Strapi) => {
   };
 };
 
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/** Refuses request bodies nested too deep on the Content Manager's writes of the plugin's types. */
+const guardContentManagerBodies = (strapi: Core.Strapi) => {
+  const { admin } = strapi.plugin('content-manager').routes as unknown as { admin: RouteList };
+  for (const route of admin.routes.filter(({ method }) => BODY_METHODS.has(method))) {
+    route.config = {
+      ...route.config,
+      middlewares: [refuseDeepJsonForPluginModels, ...(route.config?.middlewares ?? [])],
+    };
+  }
+};
+
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerComponents(strapi);
   // Before anything can write a confidential source: production refuses to start without a key.
@@ -54,6 +70,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.documents.use(middleware(strapi));
   }
   guardBulkPublish(strapi);
+  guardContentManagerBodies(strapi);
   keepOutOfGraphql(strapi);
 };
 
