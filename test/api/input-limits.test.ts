@@ -261,6 +261,15 @@ describe('bad input is refused cheaply, by name, and leaves nothing behind', () 
       );
     });
 
+    it("Content Manager: generate a story's slug, the model named in the body → 400", async () => {
+      const body = `{"contentTypeUID":"${UIDS.story}","field":"slug",${deepJson('data').slice(1)}`;
+      await expectRefused(
+        () => sendRaw('post', '/content-manager/uid/generate', body),
+        '',
+        /nests deeper than 64 levels/
+      );
+    });
+
     it('a body 64 levels deep is still read', async () => {
       const nested = `{"title":"Nested list story","slug":"nested-list-story","body":[${'{"type":"list","format":"unordered","children":['.repeat(20)}{"type":"list-item","children":[{"type":"text","text":"deep"}]}${']}'.repeat(20)}]}`;
       const res = await app

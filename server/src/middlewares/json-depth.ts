@@ -29,7 +29,10 @@ const PLUGIN_MODEL = new RegExp(`^plugin::${PLUGIN_ID}\\.`);
  */
 export const refuseDeepJsonForPluginModels = async (ctx: Context, next: Next) => {
   const { model, uid } = (ctx.params ?? {}) as { model?: string; uid?: string };
-  if (PLUGIN_MODEL.test(model ?? uid ?? '')) {
+  // The slug generator names its model in the body rather than the path.
+  const body = ctx.request.body as { contentTypeUID?: unknown } | undefined;
+  const named = model ?? uid ?? body?.contentTypeUID;
+  if (typeof named === 'string' && PLUGIN_MODEL.test(named)) {
     return refuseDeepJson(ctx, next);
   }
   return next();
