@@ -434,7 +434,13 @@ describe('pagination beyond the last page', () => {
     }
     // The access log lists reveals and edits of sources: one creation is one row.
     await sourcesApi(app, token).create({ alias: 'A source for the log', identity: 'Someone' });
-    for (const action of ['story.find', 'source-document.find', 'correction.find']) {
+    for (const action of [
+      'story.find',
+      'source-document.find',
+      'correction.find',
+      'correction.rss',
+      'correction.jsonFeed',
+    ]) {
       await grantPublicPermission(app, `plugin::intelligence-stories.${action}`);
     }
   });
@@ -492,6 +498,19 @@ describe('pagination beyond the last page', () => {
         expect(res.status).toBe(400);
         expect(res.body.error.message).toMatch(/pagination: a page must start before row/);
       }
+    }
+  );
+
+  it.each([
+    '/api/intelligence-stories/corrections.rss',
+    '/api/intelligence-stories/corrections.json',
+  ])(
+    '%s: the feeds are the latest 50, and refuse a page rather than serve the first',
+    async (url) => {
+      expect((await get(url, {})).status).toBe(200);
+      const res = await get(url, { 'pagination[page]': '2' });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/unsupported query parameter\(s\): pagination/);
     }
   );
 
