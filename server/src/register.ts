@@ -6,7 +6,7 @@ import upperFirst from 'lodash/upperFirst';
 import components from './components';
 import documentMiddlewares from './document-middlewares';
 import { bulkPublishGate } from './middlewares/bulk-publish-gate';
-import { refuseDeepJsonForPluginModels } from './middlewares/json-depth';
+import { screenContentManagerBody } from './middlewares/content-manager-bodies';
 import { getService } from './utils/get-service';
 import { keepOutOfGraphql } from './utils/keep-out-of-graphql';
 import { COMPONENT_CATEGORY } from './utils/plugin-id';
@@ -51,13 +51,13 @@ const guardBulkPublish = (strapi: Core.Strapi) => {
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
-/** Refuses request bodies nested too deep on the Content Manager's writes of the plugin's types. */
+/** Screens the bodies of the Content Manager's writes of the plugin's types before it reads them. */
 const guardContentManagerBodies = (strapi: Core.Strapi) => {
   const { admin } = strapi.plugin('content-manager').routes as unknown as { admin: RouteList };
   for (const route of admin.routes.filter(({ method }) => BODY_METHODS.has(method))) {
     route.config = {
       ...route.config,
-      middlewares: [refuseDeepJsonForPluginModels, ...(route.config?.middlewares ?? [])],
+      middlewares: [screenContentManagerBody(strapi), ...(route.config?.middlewares ?? [])],
     };
   }
 };

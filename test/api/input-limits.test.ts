@@ -157,8 +157,26 @@ describe('bad input is refused cheaply, by name, and leaves nothing behind', () 
         'keyJudgments',
         /keyJudgments takes at most 200 items/
       );
-      expect(touchesComponentTables(statements)).toEqual([]);
+      // Refused on the route, before the Content Manager loads the document or sanitizes the body.
+      expect(statements.filter((sql) => /intel_/.test(sql))).toEqual([]);
     });
+
+    it.each(['bulkPublish', 'bulkUnpublish', 'bulkDelete'])(
+      'a Content Manager %s of 101 stories',
+      async (action) => {
+        const statements = await expectRefused(
+          () =>
+            app
+              .request()
+              .post(`/content-manager/collection-types/${UIDS.story}/actions/${action}`)
+              .set(auth())
+              .send({ documentIds: times(101, () => storyId) }),
+          'documentIds',
+          /documentIds takes at most 100 items/
+        );
+        expect(statements.filter((sql) => /intel_/.test(sql))).toEqual([]);
+      }
+    );
 
     it('201 key judgments through the Document Service, as code would write them', async () => {
       const before = await pluginTables(app);

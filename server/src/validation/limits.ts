@@ -23,6 +23,13 @@ export const LIST_LIMITS = {
   },
 } as const;
 
+/**
+ * Documents in one Content Manager bulk action (publish, unpublish, delete) on the plugin's types:
+ * the list view selects within a page, and its largest page is 100. A bulk publish of stories
+ * assesses every story before publishing any.
+ */
+export const BULK_SELECTION_DOCUMENTS = 100;
+
 /** A to-one relation's connect, disconnect or set names one document at most. */
 export const TO_ONE_RELATION_ITEMS = 1;
 

@@ -2,7 +2,13 @@ import type { Core, Schema, Struct } from '@strapi/strapi';
 import { yup } from '@strapi/utils';
 
 import { nestsDeeperThan } from '../utils/json-walk';
-import { BODY_MAX_CHARACTERS, LIST_LIMITS, MAX_JSON_DEPTH, TO_ONE_RELATION_ITEMS } from './limits';
+import {
+  BODY_MAX_CHARACTERS,
+  BULK_SELECTION_DOCUMENTS,
+  LIST_LIMITS,
+  MAX_JSON_DEPTH,
+  TO_ONE_RELATION_ITEMS,
+} from './limits';
 
 /**
  * Builds, from a type's schema.json, a yup schema that only counts: the items of every repeatable
@@ -147,3 +153,8 @@ const objectLimits = (strapi: Core.Strapi, model: Struct.Schema): yup.AnySchema 
 
 export const buildListLimitsSchema = (strapi: Core.Strapi, model: Struct.Schema): yup.AnySchema =>
   objectLimits(strapi, model) ?? yup.mixed();
+
+/** The selection of a Content Manager bulk action. */
+export const bulkSelectionLimits: yup.AnySchema = yup.object({
+  documentIds: cappedRelation(BULK_SELECTION_DOCUMENTS),
+});
