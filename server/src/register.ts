@@ -5,6 +5,7 @@ import upperFirst from 'lodash/upperFirst';
 
 import components from './components';
 import documentMiddlewares from './document-middlewares';
+import { voidLegacyQuoteApprovals } from './migrations/void-legacy-quote-approvals';
 import { bulkPublishGate } from './middlewares/bulk-publish-gate';
 import { getService } from './utils/get-service';
 import { keepOutOfGraphql } from './utils/keep-out-of-graphql';
@@ -55,6 +56,10 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   }
   guardBulkPublish(strapi);
   keepOutOfGraphql(strapi);
+  // Migrations of what stored rows mean, run once the database schema is in place.
+  strapi
+    .hook('strapi::content-types.afterSync')
+    .register(() => voidLegacyQuoteApprovals({ strapi }));
 };
 
 export default register;
