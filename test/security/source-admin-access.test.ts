@@ -392,7 +392,7 @@ describe('confidential sources through the admin API', () => {
         expectNoSecret(res.body);
         statuses.push(res.status);
         if (res.status === 200 && path.includes(UIDS.confidentialSource)) {
-          expect(JSON.stringify(res.body)).toContain('isenc:v1:');
+          expect(JSON.stringify(res.body)).toContain('isenc:v2:');
         }
       }
       expect(statuses).toEqual([200, 200, 200]);
