@@ -5,6 +5,7 @@ import upperFirst from 'lodash/upperFirst';
 
 import components from './components';
 import documentMiddlewares from './document-middlewares';
+import { snapshotAdminNames } from './migrations/snapshot-admin-names';
 import { voidLegacyQuoteApprovals } from './migrations/void-legacy-quote-approvals';
 import { bulkPublishGate } from './middlewares/bulk-publish-gate';
 import { getService } from './utils/get-service';
@@ -59,7 +60,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Migrations of what stored rows mean, run once the database schema is in place.
   strapi
     .hook('strapi::content-types.afterSync')
-    .register(() => voidLegacyQuoteApprovals({ strapi }));
+    .register(() => voidLegacyQuoteApprovals({ strapi }))
+    .register(() => snapshotAdminNames({ strapi }));
 };
 
 export default register;
