@@ -283,12 +283,10 @@ describe('confidential sources are encrypted at rest', () => {
       .create({ data: { alias: 'CLONE-ME', identity: 'Cloned identity' } });
     const before = await app.strapi.documents(UIDS.confidentialSource).count({});
     await expect(
-      app.strapi
-        .documents(UIDS.confidentialSource)
-        .clone({
-          documentId: source.documentId,
-          data: { alias: 'CLONED', identity: 'Cloned identity' },
-        })
+      app.strapi.documents(UIDS.confidentialSource).clone({
+        documentId: source.documentId,
+        data: { alias: 'CLONED', identity: 'Cloned identity' },
+      })
     ).rejects.toThrow('A confidential source cannot be cloned');
     expect(await app.strapi.documents(UIDS.confidentialSource).count({})).toBe(before);
   });
