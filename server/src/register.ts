@@ -5,6 +5,8 @@ import upperFirst from 'lodash/upperFirst';
 
 import components from './components';
 import documentMiddlewares from './document-middlewares';
+import { snapshotAdminNames } from './migrations/snapshot-admin-names';
+import { voidLegacyQuoteApprovals } from './migrations/void-legacy-quote-approvals';
 import { bulkPublishGate } from './middlewares/bulk-publish-gate';
 import { screenContentManagerBody } from './middlewares/content-manager-bodies';
 import { getService } from './utils/get-service';
@@ -74,6 +76,11 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   guardContentManagerBodies(strapi);
   guardStrapiRoutes(strapi);
   keepOutOfGraphql(strapi);
+  // Migrations of what stored rows mean, run once the database schema is in place.
+  strapi
+    .hook('strapi::content-types.afterSync')
+    .register(() => voidLegacyQuoteApprovals({ strapi }))
+    .register(() => snapshotAdminNames({ strapi }));
 };
 
 export default register;
