@@ -77,4 +77,17 @@ describe('the published package', () => {
     expect(manifest.dependencies).not.toHaveProperty('@strapi/sdk-plugin');
     expect(manifest.devDependencies).toHaveProperty('@strapi/sdk-plugin');
   });
+
+  it('takes the app’s own copies of the packages Strapi brings, never a newer one beside them', () => {
+    // A required peer is installed at the newest version in range when npm resolves a tree
+    // afresh: a second @strapi/utils turned Strapi's 403s into 500s (instanceof across copies).
+    const optional = Object.entries(
+      (manifest.peerDependenciesMeta ?? {}) as Record<string, { optional?: boolean }>
+    )
+      .filter(([, meta]) => meta.optional === true)
+      .map(([name]) => name);
+    expect(optional.sort()).toEqual(
+      ['@strapi/design-system', '@strapi/icons', '@strapi/utils', 'react-intl'].sort()
+    );
+  });
 });
