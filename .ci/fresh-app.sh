@@ -47,9 +47,13 @@ if [ "$install_command" != "npm install strapi-plugin-intelligence-stories" ]; t
 fi
 step "README: $install_command (from the tarball, with the app's own dependencies)"
 # One install for the app and the plugin: the tree is the one two would give, in half the time.
-# The app's SQLite driver is the one the repository's own install already built: better-sqlite3's
-# prebuilt binaries come from GitHub, and without them it compiles for minutes on a CI machine.
-npm pkg set "dependencies.better-sqlite3=file:$repo/node_modules/better-sqlite3"
+# The app's SQLite driver is a copy of the one the repository's own install already built:
+# better-sqlite3's prebuilt binaries come from GitHub, and without them it compiles for minutes on
+# a CI machine. A copy without its install script, so that npm neither rebuilds it nor touches the
+# repository's own (a `file:` link to it would be rebuilt in place, under the running suites).
+cp -R "$repo/node_modules/better-sqlite3" "$work/better-sqlite3"
+(cd "$work/better-sqlite3" && npm pkg delete scripts.install)
+npm pkg set "dependencies.better-sqlite3=file:$work/better-sqlite3"
 npm install "$tarball" --no-audit --no-fund --prefer-offline
 # No engine warning on this Node is the plugin's doing (Strapi's own packages may print some).
 node "$repo/.ci/fresh-app/engines.js" .
