@@ -47,13 +47,20 @@ if [ "$install_command" != "npm install strapi-plugin-intelligence-stories" ]; t
 fi
 step "README: $install_command (from the tarball, with the app's own dependencies)"
 # One install for the app and the plugin: the tree is the one two would give, in half the time.
-# The app's SQLite driver is a copy of the one the repository's own install already built:
-# better-sqlite3's prebuilt binaries come from GitHub, and without them it compiles for minutes on
-# a CI machine. A copy without its install script, so that npm neither rebuilds it nor touches the
-# repository's own (a `file:` link to it would be rebuilt in place, under the running suites).
+# The app's SQLite driver is the binary the repository's own install already built, packed as a
+# tarball: better-sqlite3's prebuilt binaries come from GitHub, and without them it compiles for
+# minutes on a CI machine. The copy ships the binary and no binding.gyp (so npm has nothing to
+# build), and the repository's own copy is never touched (a `file:` link to it is rebuilt in place).
 cp -R "$repo/node_modules/better-sqlite3" "$work/better-sqlite3"
-(cd "$work/better-sqlite3" && npm pkg delete scripts.install)
-npm pkg set "dependencies.better-sqlite3=file:$work/better-sqlite3"
+(cd "$work/better-sqlite3" && rm -f binding.gyp && node -e '
+  const fs = require("fs");
+  const manifest = JSON.parse(fs.readFileSync("package.json", "utf8"));
+  manifest.files = [...manifest.files.filter((f) => f !== "binding.gyp"), "build/Release/better_sqlite3.node"];
+  delete manifest.scripts.install;
+  fs.writeFileSync("package.json", JSON.stringify(manifest, null, 2));
+')
+driver="$work/$(cd "$work/better-sqlite3" && npm pack --pack-destination "$work" --ignore-scripts --silent)"
+npm pkg set "dependencies.better-sqlite3=file:$driver"
 npm install "$tarball" --no-audit --no-fund --prefer-offline
 # No engine warning on this Node is the plugin's doing (Strapi's own packages may print some).
 node "$repo/.ci/fresh-app/engines.js" .
