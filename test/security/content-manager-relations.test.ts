@@ -268,6 +268,21 @@ describe('the Content Manager relation routes and the register', () => {
     expectNothingConfidential(res.body);
   });
 
+  it('still lets Strapi show an invitation link to whoever may manage admin users', async () => {
+    const invite = await app
+      .request()
+      .post('/admin/users')
+      .set('Authorization', `Bearer ${chief.token}`)
+      .send({
+        email: `invited-${crypto.randomBytes(4).toString('hex')}@test.local`,
+        firstname: 'Invited',
+        lastname: 'Editor',
+        roles: [(await app.strapi.service('admin::role').getSuperAdmin()).id],
+      });
+    expect(invite.status).toBe(201);
+    expect(invite.body.data.registrationToken).toEqual(expect.any(String));
+  });
+
   it('no role can be granted the Content Manager on the register', async () => {
     const role = await createAdminRole(app, []);
     const roles = app.strapi.service('admin::role');

@@ -14,7 +14,16 @@ const ENVELOPE = /isenc:v\d+:/;
 const BCRYPT = /\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}/;
 const CREDENTIAL_KEYS = new Set(['password', 'resetPasswordToken', 'registrationToken']);
 
-const secretIn = (value: unknown, key?: string, depth = 0): string | null => {
+// Strapi shows an invited admin's registration link to whoever may manage admin users.
+const INVITATION_KEY = 'registrationToken';
+const MAY_SEE_INVITATIONS = ['admin::users.create', 'admin::users.read'];
+
+const secretIn = (
+  value: unknown,
+  credentialKeys: Set<string>,
+  key?: string,
+  depth = 0
+): string | null => {
   if (typeof value === 'string') {
     if (ENVELOPE.test(value)) {
       return 'a confidential-source envelope';
@@ -22,7 +31,7 @@ const secretIn = (value: unknown, key?: string, depth = 0): string | null => {
     if (BCRYPT.test(value)) {
       return 'a password hash';
     }
-    return key && CREDENTIAL_KEYS.has(key) && value !== '' ? `an admin ${key}` : null;
+    return key && credentialKeys.has(key) && value !== '' ? `an admin ${key}` : null;
   }
   // Deeper than any response Strapi builds; a cycle or a pathological body is not walked further.
   if (value === null || typeof value !== 'object' || depth > 64) {
@@ -32,7 +41,7 @@ const secretIn = (value: unknown, key?: string, depth = 0): string | null => {
     return null;
   }
   for (const [childKey, child] of Object.entries(value)) {
-    const found = secretIn(child, Array.isArray(value) ? key : childKey, depth + 1);
+    const found = secretIn(child, credentialKeys, Array.isArray(value) ? key : childKey, depth + 1);
     if (found) {
       return found;
     }
@@ -41,8 +50,12 @@ const secretIn = (value: unknown, key?: string, depth = 0): string | null => {
 };
 
 export const withholdSecrets = (strapi: Core.Strapi, ctx: Context) => {
+  const ability = ctx.state.userAbility as { can(action: string): boolean } | undefined;
+  const credentialKeys = MAY_SEE_INVITATIONS.some((action) => ability?.can(action))
+    ? new Set([...CREDENTIAL_KEYS].filter((key) => key !== INVITATION_KEY))
+    : CREDENTIAL_KEYS;
   // Objects are walked; a string body (GraphQL's JSON text, a feed) is searched as it is.
-  const found = secretIn(ctx.body);
+  const found = secretIn(ctx.body, credentialKeys);
   if (!found) {
     return;
   }
