@@ -7,6 +7,7 @@ import components from './components';
 import documentMiddlewares from './document-middlewares';
 import { bulkPublishGate } from './middlewares/bulk-publish-gate';
 import { getService } from './utils/get-service';
+import { guardStrapiRoutes } from './route-guards';
 import { keepOutOfGraphql } from './utils/keep-out-of-graphql';
 import { COMPONENT_CATEGORY } from './utils/plugin-id';
 
@@ -54,6 +55,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.documents.use(middleware(strapi));
   }
   guardBulkPublish(strapi);
+  guardStrapiRoutes(strapi);
   keepOutOfGraphql(strapi);
 };
 

@@ -2,7 +2,12 @@ import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 
-import { createAdminRole, createAdminUser, grantPublicPermission } from '../helpers/auth';
+import {
+  authorPresetPermissions,
+  createAdminRole,
+  createAdminUser,
+  grantPublicPermission,
+} from '../helpers/auth';
 import { GOOD_QUOTE } from '../helpers/sourcing';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { UIDS } from '../helpers/uids';
@@ -82,11 +87,13 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
 
   beforeAll(async () => {
     app = await bootStrapi();
+    // A reporter is Strapi's Author (their own entries only) who may also publish and work on
+    // sourcing: no Content Manager right on the register, which no role can hold.
     reporter = await createAdminUser(app, {
       role: await createAdminRole(app, [
-        ...Object.values(cm(app, UIDS.story)),
-        ...Object.values(cm(app, UIDS.sourceDocument)),
-        cm(app, UIDS.confidentialSource).read,
+        ...(await authorPresetPermissions(app)),
+        cm(app, UIDS.story).publish,
+        cm(app, UIDS.sourceDocument).publish,
         plugin('sourcing.read'),
         plugin('sourcing.manage'),
       ]),
@@ -212,6 +219,13 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/collection-types\/[^/]+\/(?!create)[a-z0-9]+$/);
     storyId = page.url().split('/').pop()!;
+    // Opened again, the saved quote shows its source by alias (loaded by the relation route).
+    await page.reload();
+    await page
+      .getByRole('button', { name: new RegExp(GOOD_QUOTE.attribution) })
+      .first()
+      .click();
+    await page.getByText('E2E-REP-1').first().waitFor();
 
     const draft = await app.strapi.documents(UIDS.story).findOne({
       documentId: storyId,

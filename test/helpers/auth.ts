@@ -7,7 +7,12 @@ const unique = () => crypto.randomBytes(4).toString('hex');
 // Meets Strapi's admin password rules (length, upper case, digit).
 const TEST_PASSWORD = 'Test-password-1';
 
-type Permission = { action: string; subject?: string | null; properties?: { fields?: string[] } };
+type Permission = {
+  action: string;
+  subject?: string | null;
+  properties?: { fields?: string[] };
+  conditions?: string[];
+};
 
 /**
  * An admin role with exactly the given permissions, for RBAC tests.
@@ -17,6 +22,19 @@ export const createAdminRole = async (app: TestApp, permissions: Permission[]) =
   const role = await roles.create({ name: `test-role-${unique()}`, description: 'test' });
   await roles.assignPermissions(role.id, permissions);
   return role as { id: number; code: string };
+};
+
+/**
+ * The permissions of Strapi's Author preset as this app created them (Content Manager rights on
+ * one's own entries), to build a role "an Author, plus…".
+ */
+export const authorPresetPermissions = async (app: TestApp): Promise<Permission[]> => {
+  const role = await app.strapi.db
+    .query('admin::role')
+    .findOne({ where: { code: 'strapi-author' }, populate: ['permissions'] });
+  return (role.permissions as Array<Required<Permission>>).map(
+    ({ action, subject, properties, conditions }) => ({ action, subject, properties, conditions })
+  );
 };
 
 /**

@@ -376,9 +376,15 @@ describe('confidential sources through the admin API', () => {
       }
     });
 
-    it('shows only ciphertext even to a role granted read on the type', async () => {
+    it('cannot be opened on the register even by a role that asks for read on it', async () => {
+      // Strapi would make the register a subject of the Content Manager's read: the plugin takes
+      // it out, so the grant is refused and the story's populate stops at the quote.
+      await expect(
+        createAdminRole(app, [
+          { action: 'plugin::content-manager.explorer.read', subject: UIDS.confidentialSource },
+        ])
+      ).rejects.toThrow();
       const role = await createAdminRole(app, [
-        { action: 'plugin::content-manager.explorer.read', subject: UIDS.confidentialSource },
         { action: 'plugin::content-manager.explorer.read', subject: UIDS.story },
       ]);
       const api = cm(await createAdminUser(app, { role }));
@@ -390,12 +396,11 @@ describe('confidential sources through the admin API', () => {
       ]) {
         const res = await api.get(path);
         expectNoSecret(res.body);
+        expect(JSON.stringify(res.body)).not.toContain('isenc:');
+        expect(JSON.stringify(res.body)).not.toContain('ADMIN-REP-1');
         statuses.push(res.status);
-        if (res.status === 200 && path.includes(UIDS.confidentialSource)) {
-          expect(JSON.stringify(res.body)).toContain('isenc:v1:');
-        }
       }
-      expect(statuses).toEqual([200, 200, 200]);
+      expect(statuses).toEqual([403, 403, 200]);
     });
   });
 });

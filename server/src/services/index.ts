@@ -14,6 +14,7 @@ import readiness from './readiness';
 import sourceAccessLog from './source-access-log';
 import sourceEncryption from './source-encryption';
 import sourceLibrary from './source-library';
+import sourcePicker from './source-picker';
 import revisions from './revisions';
 import settings from './settings';
 import stories from './stories';
@@ -37,6 +38,7 @@ export default {
   'source-access-log': sourceAccessLog,
   'source-encryption': sourceEncryption,
   'source-library': sourceLibrary,
+  'source-picker': sourcePicker,
   revisions,
   settings,
   stories,

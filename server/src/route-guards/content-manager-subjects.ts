@@ -1,0 +1,22 @@
+import type { Core } from '@strapi/strapi';
+
+import { isRegisterUid } from './register-types';
+
+type Action = { pluginName?: string; subjects?: string[] };
+
+/**
+ * Strapi makes every content type a subject of the Content Manager's actions, hidden ones
+ * included, and gives super admins every subject: a super admin could open a confidential source
+ * in an editable form (ciphertext whose Save writes it back) and populate it from a story. The
+ * register types are taken out of those actions before they are registered, so no role, the super
+ * admin's included, can be granted them, and Strapi drops any such permission already stored.
+ */
+export const keepRegisterOutOfContentManager = (strapi: Core.Strapi) => {
+  strapi
+    .service('admin::permission')
+    .actionProvider.hooks.willRegister.register(({ value }: { value: Action }) => {
+      if (value.pluginName === 'content-manager' && Array.isArray(value.subjects)) {
+        value.subjects = value.subjects.filter((subject) => !isRegisterUid(subject));
+      }
+    });
+};

@@ -1,0 +1,71 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context, Next } from 'koa';
+
+import { PLUGIN_ID } from '../utils/plugin-id';
+import { keepRegisterOutOfContentManager } from './content-manager-subjects';
+import { withholdSecrets } from './egress';
+import { namesRegisterType } from './register-types';
+import { guardRelationRoute, isRelationRoute } from './relation-routes';
+
+type Route = {
+  method?: string;
+  path?: string;
+  handler?: unknown;
+  info?: { pluginName?: string; type?: string };
+  config?: { middlewares?: unknown[] };
+};
+type RouteInput = Route[] | { type?: string; prefix?: string; routes?: Route[] };
+
+const isOwnPublicRoute = (route: Route, routerType?: string) =>
+  route.info?.pluginName === PLUGIN_ID && (routerType ?? route.info?.type) === 'content-api';
+
+/**
+ * One guard on every route the running Strapi registers (admin, Content API, other plugins',
+ * GraphQL, and whatever an upgrade adds), in front of its handler and after its authentication
+ * and policies:
+ * - no route but the plugin's own may name a register type (confidential sources, their access
+ *   log), in its path, its query or its body;
+ * - the Content Manager's relation routes answer only their picker's query (./relation-routes);
+ * - a response holding ciphertext or admin credentials is withheld (./egress).
+ * The plugin's own public routes are left out of the response scan only: they answer from
+ * allow-lists, and the leak suite probes them.
+ */
+const guardFor = (strapi: Core.Strapi, route: Route, routerType?: string) => {
+  const ownRoute = route.info?.pluginName === PLUGIN_ID;
+  const relations = isRelationRoute(route) ? guardRelationRoute(strapi) : null;
+  const scanResponse = !isOwnPublicRoute(route, routerType);
+  return async (ctx: Context, next: Next) => {
+    const { body } = ctx.request as { body?: unknown };
+    if (!ownRoute && [ctx.params, ctx.query, body].some((values) => namesRegisterType(values))) {
+      throw new errors.PolicyError(
+        'Confidential sources and their access log are served only by the Intelligence stories register (Plugins → Source register).'
+      );
+    }
+    await (relations ? relations(ctx, next) : next());
+    if (scanResponse) {
+      withholdSecrets(strapi, ctx);
+    }
+  };
+};
+
+const withGuard = (strapi: Core.Strapi, route: Route, routerType?: string): Route => {
+  // `info` is filled by Strapi's route registration before the route reaches the server.
+  const guard = guardFor(strapi, route, routerType);
+  route.config = { ...route.config, middlewares: [guard, ...(route.config?.middlewares ?? [])] };
+  return route;
+};
+
+export const guardStrapiRoutes = (strapi: Core.Strapi) => {
+  keepRegisterOutOfContentManager(strapi);
+  const server = strapi.server as unknown as { routes(input: RouteInput): unknown };
+  const addRoutes = server.routes.bind(server);
+  server.routes = (input: RouteInput) => {
+    if (Array.isArray(input)) {
+      input.forEach((route) => withGuard(strapi, route));
+    } else {
+      input.routes?.forEach((route) => withGuard(strapi, route, input.type));
+    }
+    return addRoutes(input);
+  };
+};
