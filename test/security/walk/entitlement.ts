@@ -5,6 +5,10 @@ import { PLUGIN_PREFIX } from './schemas';
 
 const REVEAL_ROUTE = 'POST /intelligence-stories/confidential-sources/:documentId/reveal';
 const REGISTER = `${PLUGIN_PREFIX}confidential-source`;
+const SOURCE_MANAGER_ROUTES = [
+  'GET /intelligence-stories/confidential-sources/access-log',
+  'GET /intelligence-stories/confidential-sources/editors',
+];
 
 // Components are read with the type that holds them.
 const HOST: Record<string, string> = {
@@ -53,9 +57,16 @@ export const isEntitled = (caller: Caller, canaryClass: CanaryClass, route: stri
     case 'identity':
       return route === REVEAL_ROUTE && can(caller, actionId(ACTIONS.readConfidentialSources));
     case 'alias':
-      return canAny(caller, PLUGIN_READERS[REGISTER]);
+      // Approvers see which source a quote is from on the approvals desk.
+      return canAny(caller, [...PLUGIN_READERS[REGISTER], ACTIONS.approveQuotes]);
     case 'admin-email':
-      return caller.adminId === canaryClass.ownerId || can(caller, 'admin::users.read');
+      return (
+        caller.adminId === canaryClass.ownerId ||
+        can(caller, 'admin::users.read') ||
+        // The access log names who revealed a source, by e-mail, to those who manage sources.
+        (SOURCE_MANAGER_ROUTES.includes(route) &&
+          can(caller, actionId(ACTIONS.manageConfidentialSources)))
+      );
     case 'api-token-key':
       // Strapi shows a token's key again to those who may read tokens (when it can decrypt it).
       return can(caller, 'admin::api-tokens.read');

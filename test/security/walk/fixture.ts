@@ -232,6 +232,9 @@ export const seedFixture = async (app: TestApp): Promise<Fixture> => {
   };
 };
 
+/** Where collectIds keeps a type's row ids, for routes that take those rather than documentIds. */
+export const numericIdsOf = (uid: string) => `${uid}#id`;
+
 /** The documentIds of every walked content type, and the row ids of the plugin's components. */
 const collectIds = async (app: TestApp) => {
   const ids = new Map<string, string[]>();
@@ -243,6 +246,7 @@ const collectIds = async (app: TestApp) => {
       documentId?: string;
     }>;
     ids.set(uid, [...new Set(rows.map((row) => row.documentId ?? String(row.id)))]);
+    ids.set(numericIdsOf(uid), [...new Set(rows.map((row) => String(row.id)))]);
   }
   for (const uid of Object.keys(app.strapi.components).filter(isPluginUid)) {
     const rows = (await app.strapi.db.query(uid).findMany({ select: ['id'], limit: 50 })) as Array<{

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { numericIdsOf } from './fixture';
 import { relationAttributes, schemaOf, walkedUids } from './schemas';
 
 export type RegisteredRoute = { method: string; path: string };
@@ -161,7 +162,15 @@ export const fillRoute = (
           return [replace('intelligence-stories')];
         }
         if (['id', 'documentId', 'sourceId', 'role', 'sessionId'].includes(name)) {
-          const own = current ? (seed.overrides.get(current) ?? seed.ids.get(current) ?? []) : [];
+          // The admin's own API, users-permissions, upload and i18n take row ids; the Content
+          // Manager and the Content API take documentIds.
+          const byRowId =
+            name !== 'documentId' && !/^\/(content-manager|api\/(?!users))/.test(route.path);
+          const own = current
+            ? (seed.overrides.get(current) ??
+              seed.ids.get(byRowId ? numericIdsOf(current) : current) ??
+              [])
+            : [];
           const values = own.length > 0 ? own.slice(0, MAX_IDS_PER_PARAM) : ['1'];
           return values.map((value) => replace(value));
         }

@@ -18,6 +18,8 @@ export type Variant =
       reveals: CanaryClass;
     };
 
+export const ALL_PRIVATE_FIELDS = 'fields=every private attribute';
+
 const brackets = (path: string[]) => path.map((segment) => `[${segment}]`).join('');
 const nestedPopulate = (path: string[]) =>
   `populate${path.map((segment) => `[${segment}]`).join('[populate]')}`;
@@ -27,7 +29,12 @@ const STRING_TYPES = new Set(['string', 'text', 'email', 'password', 'uid', 'ric
 /** The class of what a private attribute of `uid` holds, for filter and sort oracles. */
 export const classOfAttribute = (uid: string, name: string): CanaryClass => {
   if (uid === 'admin::user' || uid === 'plugin::users-permissions.user') {
-    return name === 'email' ? { kind: 'admin-email', ownerId: -1 } : { kind: 'never' };
+    // The account's other private details (active, blocked, roles) go with its e-mail.
+    return ['password', 'resetPasswordToken', 'registrationToken', 'confirmationToken'].includes(
+      name
+    )
+      ? { kind: 'never' }
+      : { kind: 'admin-email', ownerId: -1 };
   }
   if (uid === `${PLUGIN_PREFIX}confidential-source`) {
     if (name === 'alias') {
@@ -47,6 +54,7 @@ export const classOfAttribute = (uid: string, name: string): CanaryClass => {
  * to admin accounts and to the register.
  */
 export const variantsFor = (strapi: Core.Strapi, subject: string | undefined): Variant[] => {
+  // The first two name nothing of the schema: the walk asks them of every caller first.
   const variants: Variant[] = [
     { kind: 'single', name: 'none', query: '' },
     { kind: 'single', name: 'populate=*', query: 'populate=*' },
@@ -71,10 +79,11 @@ export const variantsFor = (strapi: Core.Strapi, subject: string | undefined): V
   if (own.length > 0) {
     variants.push({
       kind: 'single',
-      name: 'fields=every private attribute',
+      name: ALL_PRIVATE_FIELDS,
       query: own.map(({ name }, index) => `fields[${index}]=${name}`).join('&'),
     });
-    for (const { name } of own) {
+    // One at a time as well, in case a route refuses the whole list for one name it knows.
+    for (const { name } of own.slice(0, 3)) {
       variants.push({ kind: 'single', name: `fields[0]=${name}`, query: `fields[0]=${name}` });
     }
   }
@@ -104,6 +113,11 @@ export const variantsFor = (strapi: Core.Strapi, subject: string | undefined): V
       name: `${populate}[populate]=*`,
       query: `${populate}[populate]=*`,
     });
+    // Three steps deep is for `populate` alone; fields and oracles stop at two, where every
+    // relation a route's own subject reaches (the picker's target included) is still named.
+    if (path.length > 2) {
+      continue;
+    }
     const farPrivate = privateAttributes(strapi, target).filter(({ type }) =>
       STRING_TYPES.has(type)
     );
