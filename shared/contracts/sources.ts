@@ -57,6 +57,8 @@ export type AccessLogEntry = {
     id: number | null;
     firstname: string | null;
     lastname: string | null;
+    /** The account's name, or the one kept on the entry once the account is deleted. */
+    name: string | null;
     email: string | null;
   } | null;
 };

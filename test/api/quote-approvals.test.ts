@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+
 import omit from 'lodash/omit';
 
 import { seedExampleStory } from '../../playground/src/seed';
@@ -114,6 +116,135 @@ describe('anonymous-quote approvals and readiness', () => {
         }),
       ]);
     }
+  });
+
+  const queueState = async (documentId: string) => {
+    const res = await app
+      .request()
+      .get('/intelligence-stories/desk/approvals')
+      .set('Authorization', `Bearer ${chief.token}`)
+      .expect(200);
+    const item = (res.body.data as Array<{ story: { documentId: string }; state: string }>).find(
+      ({ story }) => story.documentId === documentId
+    );
+    return item?.state ?? null;
+  };
+
+  /** What the story form sends when an editor edits the quote: its row id and every field. */
+  const cmQuoteEdit = async (documentId: string, changes: Record<string, unknown>) => {
+    const story = await app.strapi.documents(UIDS.story).findOne({
+      documentId,
+      populate: { anonymousQuotes: true },
+    });
+    const quote = story!.anonymousQuotes![0];
+    return contentManager(app, chief.token).update(UIDS.story, documentId, {
+      anonymousQuotes: [
+        {
+          id: quote.id,
+          quote: quote.quote,
+          attribution: quote.attribution,
+          anonymityReason: quote.anonymityReason,
+          howSourceKnows: quote.howSourceKnows,
+          informationNotOpinion: quote.informationNotOpinion,
+          ...changes,
+        },
+      ],
+    });
+  };
+
+  it('voids an approval when the quote is linked to another source, or its sourcing changes', async () => {
+    const otherSource = await app.strapi.documents(UIDS.confidentialSource).create({
+      data: { alias: 'SRC-other', identity: 'Another official', editorsWhoKnow: [chief.user.id] },
+    });
+    for (const [label, change] of [
+      ['relinked', { confidentialSource: { set: [{ documentId: otherSource.documentId }] } }],
+      ['howSourceKnows', { howSourceKnows: 'Sat in on the sanctions meetings.' }],
+      ['attestation', { informationNotOpinion: false }],
+    ] as const) {
+      const story = await createSourcedStory(app, {
+        title: `Voided ${label}`,
+        knownBy: chief.user.id,
+      });
+      await chiefApi.approve(story.documentId);
+      expect(await codes(story.documentId)).toEqual([]);
+      expect(await queueState(story.documentId)).toBeNull();
+
+      const res = await cmQuoteEdit(story.documentId, change);
+      expect(res.status).toBe(200);
+      const { errors } = (await chiefApi.readiness(story.documentId)).body.data;
+      expect(errors).toContainEqual(
+        expect.objectContaining({
+          code: 'R6',
+          message: expect.stringMatching(/changed after it was approved/),
+        })
+      );
+      expect(await queueState(story.documentId)).toBe('voided');
+      await expect(
+        app.strapi.documents(UIDS.story).publish({ documentId: story.documentId })
+      ).rejects.toMatchObject({
+        details: { violations: expect.arrayContaining([expect.objectContaining({ code: 'R6' })]) },
+      });
+    }
+    // The relink really happened: the approval was voided by the new source, not by a lost link.
+    const relinked = await app.strapi.documents(UIDS.story).findFirst({
+      filters: { title: 'Voided relinked' },
+      populate: { anonymousQuotes: { populate: ['confidentialSource'] } },
+    });
+    expect(relinked!.anonymousQuotes![0].confidentialSource!.documentId).toBe(
+      otherSource.documentId
+    );
+  });
+
+  it('keeps an approval when the quote is saved with the same text and sourcing', async () => {
+    const story = await createSourcedStory(app, { title: 'Same sourcing', knownBy: chief.user.id });
+    await chiefApi.approve(story.documentId);
+    const res = await cmQuoteEdit(story.documentId, {});
+    expect(res.status).toBe(200);
+    expect(await codes(story.documentId)).toEqual([]);
+    expect(await queueState(story.documentId)).toBeNull();
+  });
+
+  it('returns approvals recorded before they covered the sourcing to the desk, once', async () => {
+    const story = await createSourcedStory(app, {
+      title: 'Legacy approval',
+      knownBy: chief.user.id,
+    });
+    const current = await createSourcedStory(app, {
+      title: 'Current approval',
+      knownBy: chief.user.id,
+    });
+    await chiefApi.approve(story.documentId);
+    await chiefApi.approve(current.documentId);
+    // What an earlier version stored: the fingerprint of the quote's text alone.
+    const quote = await storedQuote(story.documentId);
+    const legacy = createHash('sha256')
+      .update(JSON.stringify([quote.quote, quote.attribution, quote.anonymityReason]))
+      .digest('hex');
+    await app.strapi.db
+      .query(UIDS.anonymousQuote)
+      .update({ where: { id: quote.id }, data: { approvedFingerprint: legacy } });
+
+    const afterSync = () =>
+      app.strapi.hook('strapi::content-types.afterSync').call({
+        oldContentTypes: app.strapi.contentTypes,
+        contentTypes: app.strapi.contentTypes,
+      });
+    await afterSync();
+    expect(await storedQuote(story.documentId)).toMatchObject({
+      approvalState: 'pending',
+      approvedBy: null,
+      approvedAt: null,
+      approvedFingerprint: null,
+    });
+    expect(await queueState(story.documentId)).toBe('pending');
+    // An approval made under the current fingerprint is left alone, and a second run changes nothing.
+    const kept = await storedQuote(current.documentId);
+    expect(kept.approvalState).toBe('approved');
+    await chiefApi.approve(story.documentId);
+    await afterSync();
+    expect((await storedQuote(story.documentId)).approvalState).toBe('approved');
+    expect(await storedQuote(current.documentId)).toEqual(kept);
+    expect(await codes(story.documentId)).toEqual([]);
   });
 
   it('keeps an approval across a Content Manager save that leaves the quote as it was', async () => {

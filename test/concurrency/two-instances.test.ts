@@ -25,7 +25,13 @@ const STORY = 'plugin::intelligence-stories.story';
 const DOCUMENT = 'plugin::intelligence-stories.source-document';
 const PASSWORD = 'Test-password-1';
 
-type Quote = { quote: string; attribution: string; anonymityReason: string };
+type Quote = {
+  quote: string;
+  attribution: string;
+  anonymityReason: string;
+  howSourceKnows?: string | null;
+  informationNotOpinion?: boolean | null;
+};
 type Violation = { code: string };
 // The fields these tests read, across the admin, Content Manager and Content API answers.
 type Body = {
@@ -78,9 +84,20 @@ const pool = async <T>(tasks: Array<() => Promise<T>>, width: number): Promise<T
   return results;
 };
 
+// The plugin's approval fingerprint (services/quotes.ts) of a quote that links no source.
 const fingerprint = (quote: Quote) =>
   createHash('sha256')
-    .update(JSON.stringify([quote.quote, quote.attribution, quote.anonymityReason]))
+    .update(
+      JSON.stringify([
+        'v2',
+        quote.quote,
+        quote.attribution,
+        quote.anonymityReason,
+        null,
+        quote.howSourceKnows ?? null,
+        Boolean(quote.informationNotOpinion),
+      ])
+    )
     .digest('hex');
 
 const correctionText = (n: number) =>
@@ -398,10 +415,13 @@ const correctionText = (n: number) =>
       quote: string;
       attribution: string;
       anonymity_reason: string;
+      how_source_knows: string | null;
+      information_not_opinion: boolean | null;
       approval_state: string;
       approved_fingerprint: string;
     }>(
-      `SELECT s.document_id, q.quote, q.attribution, q.anonymity_reason, q.approval_state, q.approved_fingerprint
+      `SELECT s.document_id, q.quote, q.attribution, q.anonymity_reason, q.how_source_knows,
+              q.information_not_opinion, q.approval_state, q.approved_fingerprint
          FROM intel_stories s
          JOIN intel_stories_cmps l ON l.entity_id = s.id AND l.field = 'anonymousQuotes'
          JOIN components_intel_anonymous_quotes q ON q.id = l.cmp_id
@@ -415,6 +435,8 @@ const correctionText = (n: number) =>
         quote: row.quote,
         attribution: row.attribution,
         anonymityReason: row.anonymity_reason,
+        howSourceKnows: row.how_source_knows,
+        informationNotOpinion: row.information_not_opinion,
       });
       if (row.approval_state === 'approved') {
         // What is stored as approved is a text an approver actually saw…

@@ -43,3 +43,45 @@ export const rawRows = (app: TestApp, uid: UID.ContentType) => {
   const table = app.strapi.getModel(uid).collectionName!;
   return app.strapi.db.connection(table).select('*') as Promise<Array<Record<string, unknown>>>;
 };
+
+/**
+ * Every row of every table the plugin's types and components own, join tables included: what
+ * "nothing was written" is compared against.
+ */
+export const pluginTables = async (app: TestApp) => {
+  const tables = new Set<string>();
+  for (const [uid, meta] of app.strapi.db.metadata) {
+    if (
+      !uid.startsWith('plugin::intelligence-stories.') &&
+      !uid.startsWith('intelligence-stories.')
+    ) {
+      continue;
+    }
+    tables.add(meta.tableName);
+    for (const attribute of Object.values(meta.attributes) as Array<{
+      joinTable?: { name: string };
+    }>) {
+      if (attribute.joinTable) {
+        tables.add(attribute.joinTable.name);
+      }
+    }
+  }
+  const rows: Record<string, unknown[]> = {};
+  for (const table of [...tables].sort()) {
+    rows[table] = await app.strapi.db.connection(table).select('*').orderBy('id');
+  }
+  return rows;
+};
+
+/** The SQL run while `work` runs, e.g. to show that a refused request never reached a table. */
+export const queriesDuring = async (app: TestApp, work: () => Promise<unknown>) => {
+  const statements: string[] = [];
+  const record = (query: { sql: string }) => statements.push(query.sql);
+  app.strapi.db.connection.client.on('query', record);
+  try {
+    await work();
+  } finally {
+    app.strapi.db.connection.client.removeListener('query', record);
+  }
+  return statements;
+};

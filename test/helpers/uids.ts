@@ -5,4 +5,5 @@ export const UIDS = {
   correction: 'plugin::intelligence-stories.correction',
   changeLog: 'plugin::intelligence-stories.change-log-entry',
   sourceAccessLog: 'plugin::intelligence-stories.source-access-log-entry',
+  anonymousQuote: 'intelligence-stories.anonymous-quote',
 } as const;

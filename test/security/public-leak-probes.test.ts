@@ -202,7 +202,7 @@ describe('no confidential value leaks through the public API, by any spelling', 
       ...ENCRYPTED.map((field) =>
         text(
           sourcePath(field),
-          'isenc:v1:',
+          'isenc:v2:',
           field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
           ['$startsWith', '$containsi', '$notNull']
         )
@@ -466,7 +466,7 @@ describe('no confidential value leaks through the public API, by any spelling', 
           ['{ confidentialSources { documentId alias identity } }'],
           ['{ intelligenceStoriesStories { documentId } }'],
           ...['identity', 'alias', 'documentId'].map((field): [string, string] => [
-            `{ stories(filters: { anonymousQuotes: { confidentialSource: { ${field}: { startsWith: "isenc:v1" } } } }) { documentId } }`,
+            `{ stories(filters: { anonymousQuotes: { confidentialSource: { ${field}: { startsWith: "isenc:v2" } } } }) { documentId } }`,
             `{ stories(filters: { anonymousQuotes: { confidentialSource: { ${field}: { startsWith: "${WRONG}" } } } }) { documentId } }`,
           ]),
           [
@@ -490,7 +490,7 @@ describe('no confidential value leaks through the public API, by any spelling', 
             expect(otherRes.status).toBe(res.status);
             expect(
               JSON.stringify(otherRes.body)
-                .replace(WRONG, 'isenc:v1')
+                .replace(WRONG, 'isenc:v2')
                 .replace('"null"', '"notNull"')
             ).toBe(JSON.stringify(res.body));
           }

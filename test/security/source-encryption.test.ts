@@ -2,6 +2,7 @@ import crypto from 'crypto';
 
 import { createAdminUser } from '../helpers/auth';
 import { sourcesApi } from '../helpers/confidential-sources';
+import { errorPaths } from '../helpers/content-manager';
 import { rawDatabaseDump, rawRows } from '../helpers/raw-dump';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { UIDS } from '../helpers/uids';
@@ -61,7 +62,7 @@ describe('confidential sources are encrypted at rest', () => {
       for (const field of ENCRYPTED) {
         const stored = String(row[field === 'verificationNotes' ? 'verification_notes' : field]);
         expect(stored).toMatch(
-          new RegExp(`^isenc:v1:${currentKeyId}:[\\w-]{16}:[\\w-]{22}:[\\w-]+$`)
+          new RegExp(`^isenc:v2:${currentKeyId}:[\\w-]{16}:[\\w-]{22}:[\\w-]+$`)
         );
         expect(stored).not.toContain(input[field]);
         nonces.add(stored.split(':')[3]);
@@ -105,6 +106,189 @@ describe('confidential sources are encrypted at rest', () => {
         .where({ document_id: source.documentId })
         .update({ role: row.role });
     }
+  });
+
+  const column = (field: (typeof ENCRYPTED)[number]) =>
+    field === 'verificationNotes' ? 'verification_notes' : field;
+
+  /** What an earlier version stored: an envelope bound to its field only (v1). */
+  const legacyEnvelope = (plaintext: string, field: (typeof ENCRYPTED)[number]) => {
+    const [keyId, key] = originalKeyring.split(',')[0].split(':');
+    const nonce = crypto.randomBytes(12);
+    const cipher = crypto.createCipheriv('aes-256-gcm', Buffer.from(key, 'base64'), nonce);
+    cipher.setAAD(Buffer.from(`${UIDS.confidentialSource}#${field}`, 'utf8'));
+    const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    return [
+      'isenc',
+      'v1',
+      keyId,
+      ...[nonce, cipher.getAuthTag(), ciphertext].map((part) => part.toString('base64url')),
+    ].join(':');
+  };
+
+  const writeRaw = async (documentId: string, values: Record<string, string>) => {
+    const table = app.strapi.getModel(UIDS.confidentialSource).collectionName!;
+    await app.strapi.db.connection(table).where({ document_id: documentId }).update(values);
+  };
+
+  it('binds each value to its source: a ciphertext copied to another source does not decrypt, and a write carrying one is refused', async () => {
+    const a = await sourcesApi(app, chief.token).create({
+      alias: 'BOUND-A',
+      identity: 'Identity of A',
+      role: 'Role of A',
+    });
+    const b = await sourcesApi(app, chief.token).create({
+      alias: 'BOUND-B',
+      identity: 'Identity of B',
+    });
+    const [aId, bId] = [a.body.data.documentId, b.body.data.documentId];
+    const rowA = await storedRow(aId);
+    const rowB = await storedRow(bId);
+
+    // Through the Document Service and through the register's admin route: 400 naming the field.
+    await expect(
+      app.strapi
+        .documents(UIDS.confidentialSource)
+        .update({ documentId: bId, data: { identity: String(rowA.identity) } })
+    ).rejects.toMatchObject({
+      name: 'ValidationError',
+      message: expect.stringMatching(
+        /^identity: this value is an encrypted envelope that does not belong to this source's identity/
+      ),
+    });
+    const viaRoute = await sourcesApi(app, chief.token).update(bId, {
+      identity: String(rowA.identity),
+      alias: 'BOUND-B renamed',
+    });
+    expect(viaRoute.status).toBe(400);
+    expect(viaRoute.body.error.name).toBe('ValidationError');
+    expect(errorPaths(viaRoute.body)).toEqual(['identity']);
+    // Another field's envelope of the same source, and a mangled one, are no better.
+    const otherField = await sourcesApi(app, chief.token).update(aId, {
+      contact: String(rowA.role),
+    });
+    expect(otherField.status).toBe(400);
+    expect(errorPaths(otherField.body)).toEqual(['contact']);
+    const mangled = await sourcesApi(app, chief.token).update(bId, {
+      identity: 'isenc:v2:not-an-envelope',
+    });
+    expect(mangled.status).toBe(400);
+    expect(errorPaths(mangled.body)).toEqual(['identity']);
+    // Nor is a copy on create.
+    const before = await app.strapi.documents(UIDS.confidentialSource).count({});
+    const created = await sourcesApi(app, chief.token).create({
+      alias: 'BOUND-C',
+      identity: String(rowA.identity),
+    });
+    expect(created.status).toBe(400);
+    expect(errorPaths(created.body)).toEqual(['identity']);
+    expect(await app.strapi.documents(UIDS.confidentialSource).count({})).toBe(before);
+    // Nothing was written: B and A are byte for byte what they were.
+    expect(await storedRow(bId)).toEqual(rowB);
+    expect(await storedRow(aId)).toEqual(rowA);
+
+    // Copied underneath the application, straight into the table: it does not decrypt.
+    await writeRaw(bId, { identity: String(rowA.identity) });
+    try {
+      const res = await sourcesApi(app, chief.token).reveal(bId);
+      expect(res.status).toBe(500);
+      expect(JSON.stringify(res.body)).not.toContain('Identity of A');
+    } finally {
+      await writeRaw(bId, { identity: String(rowB.identity) });
+    }
+    expect((await sourcesApi(app, chief.token).reveal(bId)).body.data.identity).toBe(
+      'Identity of B'
+    );
+  });
+
+  it('reads v1 envelopes (bound to their field only), accepts one written back to the source that holds it, and refuses it anywhere else', async () => {
+    const a = await app.strapi
+      .documents(UIDS.confidentialSource)
+      .create({ data: { alias: 'LEGACY-A', identity: 'placeholder' } });
+    const b = await app.strapi
+      .documents(UIDS.confidentialSource)
+      .create({ data: { alias: 'LEGACY-B', identity: 'Identity of legacy B' } });
+    const legacy = legacyEnvelope('Identity of legacy A', 'identity');
+    await writeRaw(a.documentId, { identity: legacy });
+    expect((await sourcesApi(app, chief.token).reveal(a.documentId)).body.data.identity).toBe(
+      'Identity of legacy A'
+    );
+
+    const rowB = await storedRow(b.documentId);
+    await expect(
+      app.strapi
+        .documents(UIDS.confidentialSource)
+        .update({ documentId: b.documentId, data: { identity: legacy } })
+    ).rejects.toMatchObject({ name: 'ValidationError' });
+    expect(await storedRow(b.documentId)).toEqual(rowB);
+
+    await app.strapi
+      .documents(UIDS.confidentialSource)
+      .update({ documentId: a.documentId, data: { identity: legacy } });
+    const rewritten = String((await storedRow(a.documentId)).identity);
+    expect(rewritten).toMatch(/^isenc:v2:/);
+    expect((await sourcesApi(app, chief.token).reveal(a.documentId)).body.data.identity).toBe(
+      'Identity of legacy A'
+    );
+  });
+
+  it('rotation rewrites v1 envelopes as envelopes bound to their source, under the same key', async () => {
+    const input = sourceWithMarkers();
+    const source = await app.strapi
+      .documents(UIDS.confidentialSource)
+      .create({ data: { alias: input.alias, identity: 'placeholder' } });
+    await writeRaw(
+      source.documentId,
+      Object.fromEntries(
+        ENCRYPTED.map((field) => [column(field), legacyEnvelope(input[field], field)])
+      )
+    );
+
+    const result = await app.strapi
+      .plugin('intelligence-stories')
+      .service('confidential-sources')
+      .reencryptAll();
+    expect(result.updated).toBeGreaterThanOrEqual(1);
+    const row = await storedRow(source.documentId);
+    for (const field of ENCRYPTED) {
+      expect(String(row[column(field)])).toMatch(
+        new RegExp(`^isenc:v2:${originalKeyring.split(':')[0]}:`)
+      );
+    }
+    const res = await sourcesApi(app, chief.token).reveal(source.documentId);
+    expect(res.status).toBe(200);
+    for (const field of ENCRYPTED) {
+      expect(res.body.data[field]).toBe(input[field]);
+    }
+    // A v2 copy of the rewritten value does not open on any other source.
+    const other = await app.strapi
+      .documents(UIDS.confidentialSource)
+      .create({ data: { alias: 'ROTATED-OTHER', identity: 'x' } });
+    await writeRaw(other.documentId, { identity: String(row.identity) });
+    expect((await sourcesApi(app, chief.token).reveal(other.documentId)).status).toBe(500);
+    await app.strapi.documents(UIDS.confidentialSource).delete({ documentId: other.documentId });
+    expect(
+      (
+        await app.strapi
+          .plugin('intelligence-stories')
+          .service('confidential-sources')
+          .reencryptAll()
+      ).updated
+    ).toBe(0);
+  });
+
+  it('refuses to clone a source, whose encrypted fields are bound to it', async () => {
+    const source = await app.strapi
+      .documents(UIDS.confidentialSource)
+      .create({ data: { alias: 'CLONE-ME', identity: 'Cloned identity' } });
+    const before = await app.strapi.documents(UIDS.confidentialSource).count({});
+    await expect(
+      app.strapi.documents(UIDS.confidentialSource).clone({
+        documentId: source.documentId,
+        data: { alias: 'CLONED', identity: 'Cloned identity' },
+      })
+    ).rejects.toThrow('A confidential source cannot be cloned');
+    expect(await app.strapi.documents(UIDS.confidentialSource).count({})).toBe(before);
   });
 
   it('validates the typed lengths, not the ciphertext, and writes nothing on bad input', async () => {
@@ -212,12 +396,14 @@ describe('confidential sources are encrypted at rest', () => {
       for (const field of ENCRYPTED) {
         const stored = row[field === 'verificationNotes' ? 'verification_notes' : field];
         if (stored) {
-          expect(String(stored)).toMatch(/^isenc:v1:rotated:/);
+          expect(String(stored)).toMatch(/^isenc:v2:rotated:/);
         }
       }
     }
     const dump = await rawDatabaseDump(app);
-    expect(dump).not.toContain(`isenc:v1:${oldKeyId}:`);
+    for (const version of ['v1', 'v2']) {
+      expect(dump).not.toContain(`isenc:${version}:${oldKeyId}:`);
+    }
     for (const ciphertext of oldCiphertexts) {
       expect(dump).not.toContain(ciphertext.split(':').slice(3).join(':'));
     }

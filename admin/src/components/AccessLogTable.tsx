@@ -75,8 +75,7 @@ export const AccessLogTable = ({ sourceDocumentId, refreshKey }: Props) => {
             <Td>
               <Typography>
                 {entry.actor
-                  ? [entry.actor.firstname, entry.actor.lastname].filter(Boolean).join(' ') ||
-                    entry.actor.email
+                  ? entry.actor.name || entry.actor.email
                   : label('register.log.system', 'The server')}
               </Typography>
             </Td>

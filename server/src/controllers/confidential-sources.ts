@@ -4,6 +4,7 @@ import type { Context } from 'koa';
 
 import type { SourceInput } from '../services/confidential-sources';
 import { getService } from '../utils/get-service';
+import { CONFIDENTIAL_SOURCE_UID } from '../utils/plugin-id';
 import {
   accessLogQuery,
   createSourceBody,
@@ -21,6 +22,12 @@ const actorOf = (ctx: Context) => {
  */
 const confidentialSourcesController = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => getService('confidential-sources', { strapi });
+
+  // The caps before the body's schema, which would look at every item of an oversized list.
+  const validateBody = async (schema: typeof createSourceBody, body: unknown) => {
+    await getService('input-limits', { strapi }).assertWithinLimits(CONFIDENTIAL_SOURCE_UID, body);
+    return validateYupSchema(schema)(body ?? {});
+  };
 
   // Refused before any write: ids that name no admin would silently drop from the relation.
   const assertEditorsExist = async (input: SourceInput) => {
@@ -60,17 +67,16 @@ const confidentialSourcesController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async create(ctx: Context) {
-      const input = (await validateYupSchema(createSourceBody)(
-        ctx.request.body ?? {}
-      )) as SourceInput;
+      const input = (await validateBody(createSourceBody, ctx.request.body)) as SourceInput;
       await assertEditorsExist(input);
       ctx.status = 201;
       ctx.body = { data: await service().create(input, actorOf(ctx)) };
     },
 
     async update(ctx: Context) {
-      const { revision, ...input } = (await validateYupSchema(updateSourceBody)(
-        ctx.request.body ?? {}
+      const { revision, ...input } = (await validateBody(
+        updateSourceBody,
+        ctx.request.body
       )) as SourceInput & { revision: string | null };
       await assertEditorsExist(input);
       ctx.body = {

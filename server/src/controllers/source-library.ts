@@ -4,6 +4,7 @@ import type { Context } from 'koa';
 
 import type { LibraryKeyJudgment } from '../../../shared/contracts/library';
 import { getService } from '../utils/get-service';
+import { SOURCE_DOCUMENT_UID } from '../utils/plugin-id';
 import { paginationMeta, toPagination } from '../utils/pagination';
 import { keyJudgmentsBody, libraryQuerySchema } from '../validation/source-library';
 
@@ -30,6 +31,11 @@ const sourceLibraryController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async updateKeyJudgments(ctx: Context) {
+      // The cap first: the full schema would validate every item of an oversized list.
+      await getService('input-limits', { strapi }).assertWithinLimits(
+        SOURCE_DOCUMENT_UID,
+        ctx.request.body
+      );
       const { revision, keyJudgments } = (await validateYupSchema(keyJudgmentsBody)(
         ctx.request.body ?? {}
       )) as { revision: string | null; keyJudgments: LibraryKeyJudgment[] };

@@ -3,6 +3,7 @@ import { validateYupSchema, yup } from '@strapi/utils';
 import type { Context } from 'koa';
 
 import { getService } from '../utils/get-service';
+import { requiredReaderText } from '../validation/rules';
 
 const quoteParams = yup.object({
   documentId: yup.string().required(),
@@ -30,12 +31,14 @@ const approveBody = yup
 
 // A required explanation from the desk, e.g. why a quote is rejected.
 const explanation = (field: string, min: number, why: string) =>
-  yup
-    .string()
-    .required(`${field}: ${why}`)
-    .trim()
-    .min(min, `${field} must be at least \${min} characters: ${why}`)
-    .max(2000, `${field} must be at most \${max} characters`);
+  requiredReaderText(
+    yup
+      .string()
+      .required(`${field}: ${why}`)
+      .trim()
+      .min(min, `${field} must be at least \${min} characters: ${why}`)
+      .max(2000, `${field} must be at most \${max} characters`)
+  );
 
 const rejectBody = yup
   .object({

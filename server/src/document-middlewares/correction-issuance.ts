@@ -1,13 +1,23 @@
 import type { Core, Modules } from '@strapi/strapi';
 
+import { currentAdminName } from '../utils/admin-name';
 import { CORRECTION_UID } from '../utils/plugin-id';
 
-type CorrectionInput = { issuedAt?: unknown; issuedBy?: unknown };
+type CorrectionInput = { issuedAt?: unknown; issuedBy?: unknown; issuedByName?: unknown };
+
+/** The admin id a write names as issuer, in the shapes the Document Service takes for a relation. */
+const issuerId = (issuedBy: unknown): number | null => {
+  const id =
+    issuedBy !== null && typeof issuedBy === 'object' && 'id' in issuedBy ? issuedBy.id : issuedBy;
+  return typeof id === 'number' || (typeof id === 'string' && /^\d+$/.test(id)) ? Number(id) : null;
+};
 
 /**
  * When a correction is issued is the server's clock, never the client's: a backdated correction
  * would hide how late it came. Who issued it is the signed-in admin when there is one (Content
- * Manager, the plugin's issuing route); code without a request names the issuer itself.
+ * Manager, the plugin's issuing route); code without a request names the issuer itself. The
+ * issuer's name is kept on the correction too (`issuedByName`, never from the client): deleting
+ * an admin account empties the relation, and the record must still say who issued it.
  */
 export const stampCorrectionIssuance =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
@@ -22,6 +32,7 @@ export const stampCorrectionIssuance =
       if (user) {
         data.issuedBy = user.id;
       }
+      data.issuedByName = await currentAdminName(strapi, issuerId(data.issuedBy));
     }
     return next();
   };

@@ -7,6 +7,7 @@ import { enforceSourcingRules } from './publish-gate';
 import { protectQuoteApprovals } from './protect-quote-approvals';
 import { queueTextExtraction } from './queue-text-extraction';
 import { encryptConfidentialSources } from './encrypt-confidential-sources';
+import { screenInput } from './screen-input';
 import { computeSourceDocumentHash } from './source-document-hash';
 import { stampRevisions } from './stamp-revisions';
 import { generateStorySlug } from './story-slug';
@@ -14,6 +15,8 @@ import { validateWrites } from './validate-writes';
 
 /** In the order they wrap each Document Service call: data is completed before it is validated. */
 export default [
+  // First: caps and NFC before any middleware reads stored documents or the repository writes.
+  screenInput,
   keepCorrectionsAppendOnly,
   keepAccessLogAppendOnly,
   stampCorrectionIssuance,

@@ -3,26 +3,47 @@ import crypto from 'crypto';
 import type { Keyring } from './keyring';
 
 /**
- * One encrypted value as stored: `isenc:v1:<keyId>:<nonce>:<tag>:<ciphertext>` (base64url parts).
- * AES-256-GCM with a fresh 96-bit nonce per value; the field it belongs to is bound in as
- * additional authenticated data, so a ciphertext copied into another field does not decrypt.
+ * One encrypted value as stored: `isenc:<version>:<keyId>:<nonce>:<tag>:<ciphertext>` (base64url
+ * parts). AES-256-GCM with a fresh 96-bit nonce per value. What the value belongs to is bound in as
+ * additional authenticated data, so a ciphertext copied elsewhere does not decrypt:
+ * - `v2` (written today): the field (`scope`) and the record (`record`, its documentId);
+ * - `v1` (written by earlier versions, still read): the field only. Rotation rewrites them as v2.
  */
 
 const PREFIX = 'isenc';
-const VERSION = 'v1';
+const VERSIONS = ['v1', 'v2'] as const;
+const CURRENT_VERSION: EnvelopeVersion = 'v2';
 const ALGORITHM = 'aes-256-gcm';
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 
-type Envelope = { keyId: string; nonce: Buffer; tag: Buffer; ciphertext: Buffer };
+export type EnvelopeVersion = (typeof VERSIONS)[number];
+
+/** The field a value belongs to (`scope`) and the record it is stored on. */
+export type Binding = { scope: string; record: string };
+
+type Envelope = {
+  version: EnvelopeVersion;
+  keyId: string;
+  nonce: Buffer;
+  tag: Buffer;
+  ciphertext: Buffer;
+};
+
+const additionalData = (version: EnvelopeVersion, { scope, record }: Binding) =>
+  Buffer.from(version === 'v1' ? scope : JSON.stringify([scope, record]), 'utf8');
+
+const isVersion = (value: string): value is EnvelopeVersion =>
+  (VERSIONS as readonly string[]).includes(value);
 
 export const parseEnvelope = (value: string): Envelope | null => {
   const parts = value.split(':');
-  if (parts.length !== 6 || parts[0] !== PREFIX || parts[1] !== VERSION) {
+  const [prefix, version, keyId, nonce, tag, ciphertext] = parts;
+  if (parts.length !== 6 || prefix !== PREFIX || !isVersion(version)) {
     return null;
   }
-  const [, , keyId, nonce, tag, ciphertext] = parts;
   const envelope = {
+    version,
     keyId,
     nonce: Buffer.from(nonce, 'base64url'),
     tag: Buffer.from(tag, 'base64url'),
@@ -36,17 +57,24 @@ export const parseEnvelope = (value: string): Envelope | null => {
 export const isEnvelope = (value: unknown): value is string =>
   typeof value === 'string' && parseEnvelope(value) !== null;
 
-export const encrypt = (keyring: Keyring, plaintext: string, context: string): string => {
+/**
+ * Whether a value presents itself as one of our envelopes, well-formed or not. Such a value is
+ * never taken for plain text: it either authenticates where it is written or is refused.
+ */
+export const looksLikeEnvelope = (value: unknown): value is string =>
+  typeof value === 'string' && value.startsWith(`${PREFIX}:`);
+
+export const encrypt = (keyring: Keyring, plaintext: string, binding: Binding): string => {
   const keyId = keyring.currentKeyId;
   const nonce = crypto.randomBytes(NONCE_BYTES);
   const cipher = crypto.createCipheriv(ALGORITHM, keyring.keys.get(keyId)!, nonce, {
     authTagLength: TAG_BYTES,
   });
-  cipher.setAAD(Buffer.from(context, 'utf8'));
+  cipher.setAAD(additionalData(CURRENT_VERSION, binding));
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return [
     PREFIX,
-    VERSION,
+    CURRENT_VERSION,
     keyId,
     nonce.toString('base64url'),
     cipher.getAuthTag().toString('base64url'),
@@ -56,7 +84,7 @@ export const encrypt = (keyring: Keyring, plaintext: string, context: string): s
 
 export class DecryptionError extends Error {}
 
-export const decrypt = (keyring: Keyring, value: string, context: string): string => {
+export const decrypt = (keyring: Keyring, value: string, binding: Binding): string => {
   const envelope = parseEnvelope(value);
   if (!envelope) {
     throw new DecryptionError('the stored value is not an encrypted envelope');
@@ -71,14 +99,20 @@ export const decrypt = (keyring: Keyring, value: string, context: string): strin
     const decipher = crypto.createDecipheriv(ALGORITHM, key, envelope.nonce, {
       authTagLength: TAG_BYTES,
     });
-    decipher.setAAD(Buffer.from(context, 'utf8'));
+    decipher.setAAD(additionalData(envelope.version, binding));
     decipher.setAuthTag(envelope.tag);
     return Buffer.concat([decipher.update(envelope.ciphertext), decipher.final()]).toString('utf8');
   } catch {
     throw new DecryptionError(
-      `the value does not authenticate under key "${envelope.keyId}" (tampered, or copied from another field)`
+      `the value does not authenticate under key "${envelope.keyId}" (tampered, or copied from another field or record)`
     );
   }
 };
 
 export const keyIdOf = (value: string) => parseEnvelope(value)?.keyId ?? null;
+
+/** Whether a stored value is written the current way: under `keyId`, bound to its record. */
+export const isCurrentEnvelope = (value: string, keyId: string | null) => {
+  const envelope = parseEnvelope(value);
+  return envelope !== null && envelope.keyId === keyId && envelope.version === CURRENT_VERSION;
+};

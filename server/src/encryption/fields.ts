@@ -1,4 +1,5 @@
 import { CONFIDENTIAL_SOURCE_UID } from '../utils/plugin-id';
+import type { Binding } from './envelope';
 
 /**
  * The confidential source's fields stored encrypted. `alias` stays plaintext: it is the internal
@@ -14,6 +15,11 @@ export const ENCRYPTED_SOURCE_FIELDS = [
 
 export type EncryptedSourceField = (typeof ENCRYPTED_SOURCE_FIELDS)[number];
 
-/** Bound into each ciphertext, so a value moved to another field or type fails to decrypt. */
-export const encryptionContext = (field: EncryptedSourceField) =>
-  `${CONFIDENTIAL_SOURCE_UID}#${field}`;
+/**
+ * Bound into each ciphertext, so a value moved to another field, type or source fails to decrypt.
+ * The scope's spelling is what v1 envelopes were written with: it must not change.
+ */
+export const bindingOf = (field: EncryptedSourceField, documentId: string): Binding => ({
+  scope: `${CONFIDENTIAL_SOURCE_UID}#${field}`,
+  record: documentId,
+});

@@ -1,10 +1,11 @@
 import { answerConflicts } from '../middlewares/conflicts';
+import { refuseDeepJson } from '../middlewares/json-depth';
 import { actionId, ACTIONS } from '../permissions';
 
 const requires = (action: (typeof ACTIONS)[keyof typeof ACTIONS]) => ({
   policies: [{ name: 'admin::hasPermissions', config: { actions: [actionId(action)] } }],
   // A write based on a stale revision of a story is a 409 with Strapi's error body.
-  middlewares: [answerConflicts],
+  middlewares: [refuseDeepJson, answerConflicts],
 });
 
 // Admin routes live under /intelligence-stories (the admin API) and each checks its own action.

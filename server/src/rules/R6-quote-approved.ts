@@ -3,7 +3,8 @@ import type { Rule, Violation } from './types';
 
 /**
  * R6 (NYT, Washington Post): a standards editor approved the exact text readers will see. An
- * approval covers a fingerprint of quote, attribution and reason; any edit since voids it.
+ * approval covers a fingerprint of quote, attribution, reason and their sourcing (the linked source,
+ * how it knows, the attestation); any change since voids it.
  */
 export const quoteApproved: Rule = ({ draft, quotes }) =>
   (draft.anonymousQuotes ?? []).flatMap((quote, index): Violation[] => {

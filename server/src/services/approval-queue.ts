@@ -16,7 +16,7 @@ type Editor = {
 };
 
 type QueueQuote = AnonymousQuote & {
-  confidentialSource?: { documentId: string; alias: string; editorsWhoKnow?: Editor[] } | null;
+  confidentialSource: { documentId: string; alias: string; editorsWhoKnow?: Editor[] } | null;
 };
 
 // Enough for any desk's open work; the page shows the most recently edited stories first.
@@ -49,7 +49,7 @@ const approvalQueue = ({ strapi }: { strapi: Core.Strapi }) => ({
       },
       sort: [{ updatedAt: 'desc' }],
       limit: STORIES_SCANNED,
-    })) as Array<Story & { anonymousQuotes: QueueQuote[] }>;
+    })) as Array<Omit<Story, 'anonymousQuotes'> & { anonymousQuotes: QueueQuote[] }>;
 
     const fingerprint = getService('quotes', { strapi }).fingerprint;
     return stories.flatMap((story) =>

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 
 import { actionId, ACTIONS } from '../permissions';
 import type { AnonymousQuote, Story } from '../types/content-types';
+import type { ApprovedQuote } from './quotes';
 import { getConfig } from '../utils/get-config';
 import { getService } from '../utils/get-service';
 import { StaleRevisionError } from '../utils/stale-revision-error';
@@ -78,13 +79,27 @@ const approvals = ({ strapi }: { strapi: Core.Strapi }) => ({
       // Lock the quote's row, then the story's, the order in which Strapi's own saves take them
       // (components first, then the entry): an approval racing a save waits for it instead of
       // deadlocking. The text fingerprinted is then the reviewed revision's, or the check fails.
-      const reviewed = (await strapi.db
+      const locked = (await strapi.db
         .queryBuilder(ANONYMOUS_QUOTE_UID)
-        .select(['id', 'quote', 'attribution', 'anonymityReason'])
+        .select(['id'])
         .where({ id: quote.id })
         .forUpdate()
         .first()
-        .execute()) as AnonymousQuote | undefined;
+        .execute()) as { id: number } | undefined;
+      // Read under the lock: the text and the sourcing the approval will cover.
+      const reviewed = locked
+        ? ((await strapi.db.query(ANONYMOUS_QUOTE_UID).findOne({
+            where: { id: locked.id },
+            select: [
+              'quote',
+              'attribution',
+              'anonymityReason',
+              'howSourceKnows',
+              'informationNotOpinion',
+            ],
+            populate: { confidentialSource: { select: ['documentId'] } },
+          })) as ApprovedQuote | null)
+        : null;
       if (!reviewed) {
         // A save replaced the quote while this decision waited for it.
         throw new StaleRevisionError(`"${story.title}"`, {

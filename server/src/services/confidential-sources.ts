@@ -204,7 +204,8 @@ const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Re-encrypts every source under the keyring's current (first) key, through the Document
      * Service so the write is validated and encrypted like any other. Values written before
-     * encryption existed (plain text) are encrypted too. Returns what it changed.
+     * encryption existed (plain text), and v1 envelopes (bound to their field only), are rewritten
+     * too, as envelopes bound to their source. Returns what it changed.
      */
     async reencryptAll() {
       const encryption = getService('source-encryption', { strapi });
@@ -228,9 +229,10 @@ const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
           continue;
         }
         const encrypted = stale.filter((field) => parseEnvelope(String(source[field])) !== null);
-        const plaintext = encryption.decryptFields(
-          Object.fromEntries(encrypted.map((field) => [field, source[field]]))
-        );
+        const plaintext = encryption.decryptFields({
+          documentId: source.documentId,
+          ...Object.fromEntries(encrypted.map((field) => [field, source[field]])),
+        });
         const data = Object.fromEntries(
           stale.map((field) => [
             field,

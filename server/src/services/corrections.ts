@@ -1,6 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 
 import type { Correction, Story } from '../types/content-types';
+import { adminName, type AdminNameFields } from '../utils/admin-name';
 import { CORRECTION_UID, STORY_UID } from '../utils/plugin-id';
 import { PUBLIC_CORRECTION_FIELDS } from '../utils/public-fields';
 
@@ -15,13 +16,6 @@ export type DeskCorrection = PublicCorrection & {
   storyTitle: string | null;
   issuedBy: string | null;
 };
-
-type Issuer = { firstname?: string | null; lastname?: string | null; username?: string | null };
-
-const issuerName = (issuer?: Issuer | null) =>
-  issuer
-    ? [issuer.firstname, issuer.lastname].filter(Boolean).join(' ') || issuer.username || null
-    : null;
 
 export type CorrectionInput = Pick<Correction, 'kind' | 'text'> & {
   lateReason?: string | null;
@@ -86,7 +80,7 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
     const [found, total] = await Promise.all([
       documents.findMany({
         filters,
-        fields: PUBLIC_CORRECTION_FIELDS,
+        fields: [...PUBLIC_CORRECTION_FIELDS, 'issuedByName'],
         populate: {
           supersedes: { fields: ['documentId'] },
           issuedBy: { fields: ['firstname', 'lastname', 'username'] },
@@ -94,7 +88,7 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
         sort: [{ issuedAt: 'desc' }, { id: 'desc' }],
         ...pagination,
       } as Modules.Documents.ServiceParams<typeof CORRECTION_UID>['findMany']) as Promise<
-        Array<Correction & { issuedBy?: Issuer | null }>
+        Array<Correction & { issuedBy?: AdminNameFields | null }>
       >,
       documents.count({ filters }),
     ]);
@@ -110,7 +104,11 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
         ...toPublicCorrection(correction),
         storyDocumentId: correction.storyDocumentId,
         storyTitle: titles.get(correction.storyDocumentId) ?? null,
-        issuedBy: issuerName(correction.issuedBy),
+        // The account's current name, or the one kept at issue once the account is deleted.
+        issuedBy:
+          (correction.issuedBy && adminName(correction.issuedBy)) ||
+          correction.issuedByName ||
+          null,
       })),
       total,
     };

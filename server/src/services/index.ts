@@ -7,6 +7,7 @@ import corrections from './corrections';
 import desk from './desk';
 import documentText from './document-text';
 import fileDigest from './file-digest';
+import inputLimits from './input-limits';
 import publicApi from './public-api';
 import publicLinks from './public-links';
 import quotes from './quotes';
@@ -31,6 +32,7 @@ export default {
   desk,
   'document-text': documentText,
   'file-digest': fileDigest,
+  'input-limits': inputLimits,
   'public-api': publicApi,
   'public-links': publicLinks,
   quotes,

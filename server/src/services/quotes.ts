@@ -4,15 +4,49 @@ import type { AnonymousQuote } from '../types/content-types';
 
 type ApprovedText = Pick<AnonymousQuote, 'quote' | 'attribution' | 'anonymityReason'>;
 
+/**
+ * What an approval covers. `confidentialSource` must be the loaded relation (null when the quote
+ * links none), never left out: a caller that forgot to populate it would fingerprint every source
+ * alike, and relinking an approved quote would go unnoticed.
+ */
+export type ApprovedQuote = ApprovedText &
+  Pick<AnonymousQuote, 'howSourceKnows' | 'informationNotOpinion'> & {
+    confidentialSource: { documentId: string } | null | undefined;
+  };
+
+const sha256 = (parts: unknown[]) =>
+  createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+
 const quotes = () => ({
   /**
-   * What a standards editor approves is the exact text readers will see: the quote, the attribution
-   * and the reason for anonymity. Any change to one of them changes this fingerprint.
+   * What a standards editor approves: the exact text readers will see (quote, attribution, reason
+   * for anonymity) and the sourcing it rests on (which confidential source, how that source knows,
+   * the reporter's attestation that it is information and not opinion). Any change to one of them
+   * changes this fingerprint, and so voids the approval.
    */
-  fingerprint({ quote, attribution, anonymityReason }: ApprovedText) {
-    return createHash('sha256')
-      .update(JSON.stringify([quote, attribution, anonymityReason]))
-      .digest('hex');
+  fingerprint(quote: ApprovedQuote) {
+    if (quote.confidentialSource === undefined) {
+      throw new Error(
+        "intelligence-stories: a quote's fingerprint needs its confidentialSource loaded (populate it)"
+      );
+    }
+    return sha256([
+      'v2',
+      quote.quote,
+      quote.attribution,
+      quote.anonymityReason,
+      quote.confidentialSource?.documentId ?? null,
+      quote.howSourceKnows ?? null,
+      Boolean(quote.informationNotOpinion),
+    ]);
+  },
+
+  /**
+   * The fingerprint approvals were recorded with before they covered the sourcing (text only).
+   * Kept only so the upgrade can find those approvals and return them to the standards desk.
+   */
+  legacyFingerprint({ quote, attribution, anonymityReason }: ApprovedText) {
+    return sha256([quote, attribution, anonymityReason]);
   },
 });
 

@@ -11,7 +11,7 @@ import { getService } from '../utils/get-service';
 import { CORRECTION_UID, STORY_UID } from '../utils/plugin-id';
 
 type DraftQuote = AnonymousQuote & {
-  confidentialSource?: { editorsWhoKnow?: Array<{ id: number }> } | null;
+  confidentialSource: { documentId: string; editorsWhoKnow?: Array<{ id: number }> } | null;
 };
 
 /**
@@ -33,8 +33,9 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
         },
         anonymousQuotes: {
           populate: {
+            // Its documentId is part of what an approval covers (the quote's fingerprint).
             confidentialSource: {
-              fields: ['id'],
+              fields: ['documentId'],
               populate: { editorsWhoKnow: { fields: ['id'] } },
             },
             approvedBy: { fields: ['id'] },

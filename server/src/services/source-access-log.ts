@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import type { SourceAccessAction, SourceAccessLogEntry } from '../types/content-types';
+import { adminName, currentAdminName } from '../utils/admin-name';
 import { SOURCE_ACCESS_LOG_UID } from '../utils/plugin-id';
 
 export type Actor = { id: number; email?: string } | null;
@@ -25,6 +26,7 @@ const sourceAccessLog = ({ strapi }: { strapi: Core.Strapi }) => ({
         actor: actor?.id ?? null,
         // Kept as text too, so the entry still says who after the admin account is deleted.
         actorEmail: actor?.email ?? undefined,
+        actorName: (await currentAdminName(strapi, actor?.id)) ?? undefined,
         at: new Date().toISOString(),
       },
     });
@@ -45,7 +47,7 @@ const sourceAccessLog = ({ strapi }: { strapi: Core.Strapi }) => ({
       documents.findMany({
         filters,
         sort: [{ at: 'desc' }, { id: 'desc' }],
-        populate: { actor: { fields: ['firstname', 'lastname'] } },
+        populate: { actor: { fields: ['firstname', 'lastname', 'username'] } },
         start: (page - 1) * pageSize,
         limit: pageSize,
       }) as Promise<SourceAccessLogEntry[]>,
@@ -53,7 +55,16 @@ const sourceAccessLog = ({ strapi }: { strapi: Core.Strapi }) => ({
     ]);
     return {
       results: entries.map(
-        ({ action, sourceDocumentId: source, sourceAlias, fields, at, actor, actorEmail }) => ({
+        ({
+          action,
+          sourceDocumentId: source,
+          sourceAlias,
+          fields,
+          at,
+          actor,
+          actorEmail,
+          actorName,
+        }) => ({
           action,
           sourceDocumentId: source,
           sourceAlias,
@@ -61,11 +72,13 @@ const sourceAccessLog = ({ strapi }: { strapi: Core.Strapi }) => ({
           at,
           // null for the key rotation, which no admin performs.
           actor:
-            actor || actorEmail
+            actor || actorEmail || actorName
               ? {
                   id: actor?.id ?? null,
                   firstname: actor?.firstname ?? null,
                   lastname: actor?.lastname ?? null,
+                  // The account's current name, or the one kept at the time once it is deleted.
+                  name: (actor && adminName(actor)) || actorName || null,
                   email: actorEmail ?? null,
                 }
               : null,

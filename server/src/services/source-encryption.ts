@@ -1,15 +1,29 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { decrypt, encrypt, keyIdOf, parseEnvelope } from '../encryption/envelope';
 import {
+  decrypt,
+  encrypt,
+  isCurrentEnvelope,
+  looksLikeEnvelope,
+  parseEnvelope,
+} from '../encryption/envelope';
+import {
+  bindingOf,
   ENCRYPTED_SOURCE_FIELDS,
-  encryptionContext,
   type EncryptedSourceField,
 } from '../encryption/fields';
 import { ENCRYPTION_KEY_ENV, parseKeyring, type Keyring } from '../encryption/keyring';
+import { CONFIDENTIAL_SOURCE_UID } from '../utils/plugin-id';
 
 type SourceValues = Partial<Record<EncryptedSourceField, string | null>>;
+
+const refuseForeignEnvelope = (field: EncryptedSourceField) => {
+  const message = `${field}: this value is an encrypted envelope that does not belong to this source's ${field} (copied from another source or field, or altered); send the plain text instead`;
+  throw new errors.ValidationError(message, {
+    errors: [{ path: [field], message, name: 'ValidationError' }],
+  });
+};
 
 /**
  * Encryption at rest of confidential sources' identities. The keyring comes from the environment
@@ -28,17 +42,12 @@ const sourceEncryption = ({ strapi }: { strapi: Core.Strapi }) => {
     return keyring;
   };
 
-  /** A value already encrypted under one of our keys for this field, or null. */
-  const plaintextOfEnvelope = (ring: Keyring, field: EncryptedSourceField, value: string) => {
-    if (!parseEnvelope(value)) {
-      return null;
-    }
-    try {
-      return decrypt(ring, value, encryptionContext(field));
-    } catch {
-      return null;
-    }
-  };
+  /** What this source stores today, for telling its own legacy (v1) envelopes from copies. */
+  const storedValues = async (documentId: string) =>
+    ((await strapi.db.query(CONFIDENTIAL_SOURCE_UID).findOne({
+      select: [...ENCRYPTED_SOURCE_FIELDS],
+      where: { documentId },
+    })) ?? {}) as SourceValues;
 
   return {
     /** Refuses to run in production without a key; elsewhere, says loudly what will not work. */
@@ -68,40 +77,70 @@ const sourceEncryption = ({ strapi }: { strapi: Core.Strapi }) => {
     currentKeyId: () => keyring?.currentKeyId ?? null,
 
     /**
-     * The write's data with every sensitive field encrypted under the current key. A value that is
-     * already one of our envelopes for that field (a caller writing back what it read) is
-     * re-encrypted from its plaintext rather than wrapped twice.
+     * The write's data with every sensitive field encrypted under the current key and bound to the
+     * source `documentId`. A value that is already an envelope is accepted only when it is this
+     * source's own for that field (a caller writing back what it read), and then re-encrypted from
+     * its plaintext rather than wrapped twice. Any other envelope (another source's, another
+     * field's, altered) is refused with a ValidationError naming the field: storing it as-is
+     * would keep a value that never decrypts here, and re-encrypting it would move a copied
+     * identity onto this source.
      */
-    encryptFields<T extends Record<string, unknown>>(data: T): T {
+    async encryptFields<T extends Record<string, unknown>>(
+      data: T,
+      documentId: string
+    ): Promise<T> {
       const ring = requireKeyring();
       const encrypted: Record<string, unknown> = { ...data };
+      let stored: SourceValues | null = null;
       for (const field of ENCRYPTED_SOURCE_FIELDS) {
         const value = data[field];
         if (typeof value !== 'string' || value === '') {
           continue;
         }
-        const plaintext = plaintextOfEnvelope(ring, field, value) ?? value;
-        encrypted[field] = encrypt(ring, plaintext, encryptionContext(field));
+        let plaintext = value;
+        if (looksLikeEnvelope(value)) {
+          const envelope = parseEnvelope(value);
+          // A v1 envelope names no record: it is this source's only if this source stores it.
+          if (envelope?.version === 'v1') {
+            stored ??= await storedValues(documentId);
+            if (stored[field] !== value) {
+              refuseForeignEnvelope(field);
+            }
+          }
+          try {
+            plaintext = decrypt(ring, value, bindingOf(field, documentId));
+          } catch {
+            refuseForeignEnvelope(field);
+          }
+        }
+        encrypted[field] = encrypt(ring, plaintext, bindingOf(field, documentId));
       }
       return encrypted as T;
     },
 
-    decryptFields(record: SourceValues): SourceValues {
+    decryptFields(record: SourceValues & { documentId: string }): SourceValues {
       const ring = requireKeyring();
       const values: SourceValues = {};
       for (const field of ENCRYPTED_SOURCE_FIELDS) {
         const value = record[field];
         values[field] =
           typeof value === 'string' && value !== ''
-            ? decrypt(ring, value, encryptionContext(field))
+            ? decrypt(ring, value, bindingOf(field, record.documentId))
             : (value ?? null);
       }
       return values;
     },
 
-    /** Whether the stored value is encrypted under the current key (rotation is then done). */
+    /**
+     * Whether the stored value is written the current way (under the current key, bound to its
+     * record): rotation is then done with it.
+     */
     isCurrent(value: unknown) {
-      return typeof value !== 'string' || value === '' || keyIdOf(value) === keyring?.currentKeyId;
+      return (
+        typeof value !== 'string' ||
+        value === '' ||
+        isCurrentEnvelope(value, keyring?.currentKeyId ?? null)
+      );
     },
   };
 };

@@ -112,6 +112,8 @@ export type Correction = Document & {
   text: string;
   issuedAt: string;
   issuedBy?: { id: number } | null;
+  /** The issuer's name when the correction was issued, kept after the account is deleted. */
+  issuedByName?: string | null;
   lateReason?: string | null;
   supersedes?: Correction | null;
 };
@@ -155,5 +157,7 @@ export type SourceAccessLogEntry = Document & {
   fields?: string[] | null;
   actor?: { id: number; firstname?: string; lastname?: string; email?: string } | null;
   actorEmail?: string | null;
+  /** The actor's name at the time, kept after the account is deleted. */
+  actorName?: string | null;
   at: string;
 };

@@ -15,6 +15,16 @@ const wholeNumber = (path: string, min: 0 | 1) =>
       `${path} must be a whole number of at least ${min}`
     );
 
+/**
+ * The first row a page starts at. Past 2^53 it is no longer an exact number, and the database
+ * driver reads a JavaScript number like 1e21 as 1 (parseInt of its string form): a page far
+ * beyond the end would come back as the first rows.
+ */
+export const firstRow = ({ page, pageSize, start }: Record<string, string | undefined>) =>
+  start !== undefined
+    ? Number(start)
+    : (Number(page ?? 1) - 1) * Math.min(Number(pageSize ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
+
 /** `pagination[page|pageSize|start|limit]` as Strapi's REST API spells it. */
 export const paginationSchema: yup.AnyObjectSchema = yup
   .object({
@@ -23,7 +33,13 @@ export const paginationSchema: yup.AnyObjectSchema = yup
     start: wholeNumber('pagination.start', 0),
     limit: wholeNumber('pagination.limit', 1),
   })
-  .noUnknown(true, 'pagination accepts page, pageSize, start and limit only');
+  .noUnknown(true, 'pagination accepts page, pageSize, start and limit only')
+  .test(
+    'first-row',
+    `pagination: a page must start before row ${Number.MAX_SAFE_INTEGER}`,
+    // A value that is not a number at all is named by its own field's test.
+    (value) => !value || !(firstRow(value) > Number.MAX_SAFE_INTEGER)
+  );
 
 /** Offset and limit for the database, with the page size capped at MAX_PAGE_SIZE. */
 export const toPagination = (

@@ -1,7 +1,8 @@
 import { yup } from '@strapi/utils';
 
+import { firstRow } from '../utils/pagination';
 import { CONFIDENTIAL_SOURCE_LIMITS } from './confidential-source';
-import { notBlank } from './rules';
+import { notBlank, requiredReaderText } from './rules';
 
 const text = (field: keyof typeof CONFIDENTIAL_SOURCE_LIMITS) =>
   yup
@@ -10,7 +11,7 @@ const text = (field: keyof typeof CONFIDENTIAL_SOURCE_LIMITS) =>
     .max(CONFIDENTIAL_SOURCE_LIMITS[field], `${field} must be at most \${max} characters`);
 
 const fields = {
-  alias: notBlank(yup.string().max(120, 'alias must be at most ${max} characters')),
+  alias: requiredReaderText(yup.string().max(120, 'alias must be at most ${max} characters')),
   identity: notBlank(text('identity')),
   role: text('role'),
   affiliation: text('affiliation'),
@@ -63,4 +64,9 @@ export const accessLogQuery: yup.AnyObjectSchema = yup
         (value) => value === undefined || Number(value) <= 100
       ),
   })
-  .noUnknown(true, 'unsupported query parameter(s): ${unknown}');
+  .noUnknown(true, 'unsupported query parameter(s): ${unknown}')
+  .test(
+    'first-row',
+    `page: a page must start before row ${Number.MAX_SAFE_INTEGER}`,
+    (value) => !value || !(firstRow(value) > Number.MAX_SAFE_INTEGER)
+  );

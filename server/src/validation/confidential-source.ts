@@ -1,6 +1,6 @@
 import { yup } from '@strapi/utils';
 
-import { notBlank } from './rules';
+import { notBlank, requiredReaderText } from './rules';
 
 const text = (max: number) =>
   yup.string().nullable().max(max, '${path} must be at most ${max} characters');
@@ -18,7 +18,7 @@ export const CONFIDENTIAL_SOURCE_LIMITS = {
 } as const;
 
 export const confidentialSourceRules: yup.AnyObjectSchema = yup.object({
-  alias: notBlank(),
+  alias: requiredReaderText(),
   identity: notBlank(text(CONFIDENTIAL_SOURCE_LIMITS.identity)),
   role: text(CONFIDENTIAL_SOURCE_LIMITS.role),
   affiliation: text(CONFIDENTIAL_SOURCE_LIMITS.affiliation),

@@ -1,9 +1,9 @@
 import { yup } from '@strapi/utils';
 
-import { notBlank } from './rules';
+import { notBlank, requiredReaderText } from './rules';
 
 export const correctionRules: yup.AnyObjectSchema = yup.object({
   storyDocumentId: notBlank(),
-  text: notBlank(),
-  lateReason: notBlank(),
+  text: requiredReaderText(),
+  lateReason: requiredReaderText(),
 });

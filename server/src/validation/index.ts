@@ -1,9 +1,11 @@
 import {
+  CHANGE_LOG_UID,
   CONFIDENTIAL_SOURCE_UID,
   CORRECTION_UID,
   SOURCE_DOCUMENT_UID,
   STORY_UID,
 } from '../utils/plugin-id';
+import { changeLogEntryRules } from './change-log-entry';
 import { confidentialSourceRules } from './confidential-source';
 import { correctionRules } from './correction';
 import { sourceDocumentRules } from './source-document';
@@ -15,6 +17,7 @@ export const typeRules = {
   [SOURCE_DOCUMENT_UID]: sourceDocumentRules,
   [CONFIDENTIAL_SOURCE_UID]: confidentialSourceRules,
   [CORRECTION_UID]: correctionRules,
+  [CHANGE_LOG_UID]: changeLogEntryRules,
 };
 
 export type ValidatedUID = keyof typeof typeRules;

@@ -1,13 +1,15 @@
 import { yup } from '@strapi/utils';
 
-import { httpUrl, notBlank } from './rules';
+import { httpUrl, readerText, requiredReaderText } from './rules';
 
 export const sourceDocumentRules: yup.AnyObjectSchema = yup.object({
-  title: notBlank(),
-  issuer: notBlank(),
+  title: requiredReaderText(),
+  issuer: requiredReaderText(),
+  documentNumber: readerText(),
+  summary: readerText(),
   officialUrl: httpUrl(),
   keyJudgments: yup
     .array()
     .nullable()
-    .of(yup.object({ text: notBlank() })),
+    .of(yup.object({ text: requiredReaderText(), minorityView: readerText() })),
 });

@@ -1,7 +1,7 @@
 import { yup } from '@strapi/utils';
 
 import { paginationSchema } from '../utils/pagination';
-import { notBlank } from './rules';
+import { readerText, requiredReaderText } from './rules';
 
 const CONFIDENCE = ['high', 'moderate', 'low'];
 const LIKELIHOOD = [
@@ -24,7 +24,7 @@ export const libraryQuerySchema: yup.AnyObjectSchema = yup
 
 const keyJudgment = yup
   .object({
-    text: notBlank(
+    text: requiredReaderText(
       yup.string().required('${path} is required: the judgment as the report words it')
     ),
     page: yup
@@ -40,7 +40,7 @@ const keyJudgment = yup
       .mixed()
       .nullable()
       .oneOf([...LIKELIHOOD, null], "${path} must be one of ICD 203's terms: ${values}"),
-    minorityView: yup.string().nullable(),
+    minorityView: readerText(),
   })
   .noUnknown(true, '${path} has unknown field(s): ${unknown}');
 
@@ -55,6 +55,7 @@ export const keyJudgmentsBody: yup.AnyObjectSchema = yup
       .string()
       .nullable()
       .defined('revision is required: send the revision of the document you loaded'),
+    // Capped in validation/limits.ts, checked before this schema runs.
     keyJudgments: yup
       .array()
       .of(keyJudgment)
