@@ -93,7 +93,6 @@ export const walk = async ({
   const call = async (step: Step, query: string): Promise<WalkResponse> => {
     calls += 1;
     perRoute.set(routeKey(step.filled), (perRoute.get(routeKey(step.filled)) ?? 0) + 1);
-    process.stderr.write(`[walk] ${calls} calls ${new Date().toISOString()}\n`);
     try {
       return await client.send({
         method: step.filled.route.method,
