@@ -24,7 +24,12 @@ export type TestApp = {
  * server on an ephemeral loopback port. Call once per test file (beforeAll) and destroy in afterAll:
  * Strapi keeps module-level registries, so only one app can be loaded per test file at a time.
  */
-export const bootStrapi = async (): Promise<TestApp> => {
+export const bootStrapi = async ({
+  distDir = PLAYGROUND_DIST,
+}: {
+  /** The compiled app to boot, by default the playground's (see plugin-entry.ts for another). */
+  distDir?: string;
+} = {}): Promise<TestApp> => {
   const database = await createTestDatabase();
   const publicDir = fs.mkdtempSync(path.join(os.tmpdir(), 'intel-stories-public-'));
   // Strapi refuses to start without public/uploads; the local upload provider writes there.
@@ -45,7 +50,7 @@ export const bootStrapi = async (): Promise<TestApp> => {
 
   let strapi: Core.Strapi | undefined;
   try {
-    strapi = await createStrapi({ appDir: PLAYGROUND_DIR, distDir: PLAYGROUND_DIST }).load();
+    strapi = await createStrapi({ appDir: PLAYGROUND_DIR, distDir }).load();
     await new Promise<void>((resolve) => strapi!.server.listen(0, '127.0.0.1', resolve));
   } catch (error) {
     await strapi?.destroy();

@@ -15,8 +15,15 @@ export type PluginConfig = {
   fourEyes: boolean;
 };
 
-const DEFAULT_CONFIG: PluginConfig = {
-  rules: Object.fromEntries(RULE_CODES.map((code) => [code, 'error'])) as PluginConfig['rules'],
+type PhraseLists = Pick<
+  PluginConfig,
+  'stockAnonymityPhrases' | 'vagueAttributions' | 'nonIcd203EstimativeTerms'
+>;
+
+/** The plugin's config as Strapi stores it: a list the app did not set is absent. */
+export type StoredPluginConfig = Omit<PluginConfig, keyof PhraseLists> & Partial<PhraseLists>;
+
+export const DEFAULT_PHRASE_LISTS: PhraseLists = {
   // AP, NYT and Washington Post policies: the reason must explain the need, not restate it.
   stockAnonymityPhrases: [
     'on condition of anonymity',
@@ -60,8 +67,27 @@ const DEFAULT_CONFIG: PluginConfig = {
     'presumably',
     'plausibly',
   ],
+};
+
+// The lists stay out of the defaults Strapi sees: it completes an app's plugin config with
+// lodash's defaultsDeep, which merges arrays index by index, so a newsroom's shorter list would
+// keep the defaults' tail and no entry could ever be removed. A list the app sets is used whole.
+const DEFAULT_CONFIG: StoredPluginConfig = {
+  rules: Object.fromEntries(RULE_CODES.map((code) => [code, 'error'])) as PluginConfig['rules'],
   fourEyes: true,
 };
+
+/** The config the rules run with: each list the app set, or its default when it set none. */
+export const withDefaultPhraseLists = (config: StoredPluginConfig): PluginConfig => ({
+  ...config,
+  stockAnonymityPhrases: config.stockAnonymityPhrases ?? DEFAULT_PHRASE_LISTS.stockAnonymityPhrases,
+  vagueAttributions: config.vagueAttributions ?? DEFAULT_PHRASE_LISTS.vagueAttributions,
+  nonIcd203EstimativeTerms:
+    config.nonIcd203EstimativeTerms ?? DEFAULT_PHRASE_LISTS.nonIcd203EstimativeTerms,
+});
+
+/** What the rules run with when the app configures nothing. */
+export const DEFAULT_PLUGIN_CONFIG: PluginConfig = withDefaultPhraseLists(DEFAULT_CONFIG);
 
 const phraseList = () => yup.array().of(yup.string().required('phrases cannot be empty'));
 

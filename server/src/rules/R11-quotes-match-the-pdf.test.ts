@@ -1,4 +1,4 @@
-import config from '../config';
+import { DEFAULT_PLUGIN_CONFIG } from '../config';
 import { normalizeForSearch } from '../passages/normalize';
 import type { DocumentCitation, SourceDocument } from '../types/content-types';
 import { evaluateRules, RULES } from '.';
@@ -54,7 +54,7 @@ const snapshot = (
   documentTexts: documentText ? { 'doc-1': documentText } : {},
 });
 
-const r11 = (s: StorySnapshot) => RULES.R11(s, config.default);
+const r11 = (s: StorySnapshot) => RULES.R11(s, DEFAULT_PLUGIN_CONFIG);
 
 describe('R11: quotes match the PDF', () => {
   it('accepts a quote found on its page, curly quotes and line-end hyphens notwithstanding', () => {
@@ -86,8 +86,8 @@ describe('R11: quotes match the PDF', () => {
     const pending = text({ status: 'pending', pages: [] });
     const quote = evaluateRules(
       snapshot([{ passage: 'anything' }], pending),
-      config.default.rules,
-      config.default
+      DEFAULT_PLUGIN_CONFIG.rules,
+      DEFAULT_PLUGIN_CONFIG
     );
     expect(quote.errors).toEqual([
       expect.objectContaining({
@@ -97,8 +97,8 @@ describe('R11: quotes match the PDF', () => {
     ]);
     const paraphrase = evaluateRules(
       snapshot([{ passage: 'anything', passageType: 'paraphrase' }], pending),
-      config.default.rules,
-      config.default
+      DEFAULT_PLUGIN_CONFIG.rules,
+      DEFAULT_PLUGIN_CONFIG
     );
     expect(paraphrase.errors).toEqual([]);
     expect(paraphrase.warnings).toEqual([expect.objectContaining({ code: 'R11', advisory: true })]);
@@ -119,7 +119,7 @@ describe('R11: quotes match the PDF', () => {
       [stale, 'waiting to be read for a long time'],
       [failed, 'could not be read (Invalid PDF structure.)'],
     ] as const) {
-      const result = evaluateRules(s, config.default.rules, config.default);
+      const result = evaluateRules(s, DEFAULT_PLUGIN_CONFIG.rules, DEFAULT_PLUGIN_CONFIG);
       expect(result.errors.filter(({ code }) => code === 'R11')).toEqual([]);
       expect(result.warnings).toEqual([
         expect.objectContaining({ code: 'R11', message: expect.stringContaining(words) }),
@@ -136,7 +136,7 @@ describe('R11: quotes match the PDF', () => {
       expect.objectContaining({ state: 'no-pdf' }),
       expect.objectContaining({ state: 'no-pdf' }),
     ]);
-    const result = evaluateRules(s, config.default.rules, config.default);
+    const result = evaluateRules(s, DEFAULT_PLUGIN_CONFIG.rules, DEFAULT_PLUGIN_CONFIG);
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([
       {
@@ -181,7 +181,7 @@ describe('R2 with the PDF read', () => {
       [{ page: 3, passage: 'a covert influence campaign' }],
       text({ pageCount: 2 })
     );
-    expect(RULES.R2(s, config.default)).toEqual([
+    expect(RULES.R2(s, DEFAULT_PLUGIN_CONFIG)).toEqual([
       {
         code: 'R2',
         path: 'citations[0].sourceDocument',

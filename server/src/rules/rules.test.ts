@@ -1,10 +1,10 @@
-import config from '../config';
+import { DEFAULT_PLUGIN_CONFIG } from '../config';
 import type { AnonymousQuote, SourceDocument } from '../types/content-types';
 import { evaluateRules, RULES } from '.';
 import { readerVisible } from './reader-visible-changes';
 import type { RuleCode, StorySnapshot } from './types';
 
-const options = config.default;
+const options = DEFAULT_PLUGIN_CONFIG;
 
 const document = (overrides: Partial<SourceDocument> = {}): SourceDocument => ({
   id: 1,

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
-import type { PluginConfig } from '../config';
+import { withDefaultPhraseLists, type PluginConfig, type StoredPluginConfig } from '../config';
 import { PLUGIN_ID } from './plugin-id';
 
 export const getConfig = (strapi: Core.Strapi): PluginConfig =>
-  strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
+  withDefaultPhraseLists(strapi.config.get(`plugin::${PLUGIN_ID}`) as StoredPluginConfig);
