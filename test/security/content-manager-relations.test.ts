@@ -230,7 +230,7 @@ describe('the Content Manager relation routes and the register', () => {
     const story = await get(chief, `/collection-types/${UIDS.story}/${storyDocumentId}`, {
       populate: { anonymousQuotes: { populate: { confidentialSource: { populate: '*' } } } },
     });
-    expect(story.status).toBe(200);
+    expect(story.status).toBe(403);
     expectNothingConfidential(story.body, { aliasAllowed: false });
 
     // Writing a source through the Content Manager, with the body naming nothing: refused too.
@@ -281,6 +281,83 @@ describe('the Content Manager relation routes and the register', () => {
       });
     expect(invite.status).toBe(201);
     expect(invite.body.data.registrationToken).toEqual(expect.any(String));
+  });
+
+  it('refuses queries that reach the register through a story’s quotes, super admins included', async () => {
+    const editor = await createAdminUser(app, { role: 'strapi-editor' });
+    const probes = [
+      { filters: { anonymousQuotes: { confidentialSource: { identity: { $notNull: true } } } } },
+      { filters: { anonymousQuotes: { confidentialSource: { alias: { $eq: alias } } } } },
+      { sort: 'anonymousQuotes.confidentialSource.alias:asc' },
+      { populate: { anonymousQuotes: { populate: '*' } } },
+      { populate: { anonymousQuotes: { populate: { confidentialSource: true } } } },
+    ];
+    for (const admin of [editor, chief]) {
+      for (const query of probes) {
+        const res = await get(admin, `/collection-types/${UIDS.story}`, query);
+        expect({ query, status: res.status }).toEqual({ query, status: 403 });
+        expect(res.body.error.message).toContain('anonymousQuotes.confidentialSource');
+        expectNothingConfidential(res.body);
+      }
+    }
+    // The quotes themselves still filter and populate.
+    const quotes = await get(editor, `/collection-types/${UIDS.story}`, {
+      filters: {
+        documentId: storyDocumentId,
+        anonymousQuotes: { attribution: { $containsi: 'administration' } },
+      },
+      populate: { anonymousQuotes: true },
+    });
+    expect(quotes.status).toBe(200);
+    expect(quotes.body.results).toHaveLength(1);
+  });
+
+  it('keeps admin e-mails on the plugin’s documents for those who may read admin users', async () => {
+    const created = await app
+      .request()
+      .post(`/content-manager/collection-types/${UIDS.story}`)
+      .set('Authorization', `Bearer ${chief.token}`)
+      .send({
+        title: 'Made in the Content Manager',
+        slug: 'made-in-the-content-manager',
+        kind: 'news',
+      });
+    expect(created.status).toBe(201);
+    const path = `/collection-types/${UIDS.story}/${created.body.data.documentId}`;
+    const editor = await createAdminUser(app, { role: 'strapi-editor' });
+
+    const asEditor = await get(editor, path);
+    expect(asEditor.status).toBe(200);
+    expect(asEditor.body.data.createdBy).toEqual(
+      expect.objectContaining({ id: chief.user.id, firstname: 'Test' })
+    );
+    expect(JSON.stringify(asEditor.body)).not.toContain(chief.user.email);
+    const list = await get(editor, `/collection-types/${UIDS.story}`, {
+      populate: 'createdBy',
+      filters: { documentId: created.body.data.documentId },
+    });
+    expect(list.status).toBe(200);
+    expect(JSON.stringify(list.body)).not.toContain(chief.user.email);
+
+    const asChief = await get(chief, path);
+    expect(asChief.body.data.createdBy.email).toBe(chief.user.email);
+  });
+
+  it('answers a draft action on a type without drafts with a 400, not a server error', async () => {
+    const correction = await app.strapi.db.query(UIDS.correction).findOne({});
+    const target = correction?.documentId ?? 'none';
+    for (const action of ['discard', 'unpublish', 'publish']) {
+      const res = await app
+        .request()
+        .post(`/content-manager/collection-types/${UIDS.correction}/${target}/actions/${action}`)
+        .set('Authorization', `Bearer ${chief.token}`)
+        .send({});
+      expect({ action, status: res.status }).toEqual({ action, status: 400 });
+      expect(res.body.error.message).toContain('has no drafts');
+    }
+    const single = await get(chief, `/single-types/${UIDS.correction}`);
+    expect(single.status).toBe(400);
+    expect(single.body.error.message).toContain('collection type');
   });
 
   it('no role can be granted the Content Manager on the register', async () => {

@@ -3,8 +3,11 @@ import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 
 import { PLUGIN_ID } from '../utils/plugin-id';
+import { hideAdminEmails } from './admin-emails';
+import { refuseMisdirectedAction } from './content-manager-actions';
 import { keepRegisterOutOfContentManager } from './content-manager-subjects';
 import { withholdSecrets } from './egress';
+import { pathIntoRegister } from './register-queries';
 import { namesRegisterType } from './register-types';
 import { guardRelationRoute, isRelationRoute } from './relation-routes';
 
@@ -26,13 +29,24 @@ const isOwnPublicRoute = (route: Route, routerType?: string) =>
  * and policies:
  * - no route but the plugin's own may name a register type (confidential sources, their access
  *   log), in its path, its query or its body;
+ * - no query reaches the register through a relation either, as filters, sort or populate
+ *   (./register-queries);
  * - the Content Manager's relation routes answer only their picker's query (./relation-routes);
+ *   its draft actions on types without drafts and its single-type routes on collection types are
+ *   refused (./content-manager-actions); its answers on the plugin's types keep admin users'
+ *   e-mails for those who may read admin users (./admin-emails);
  * - a response holding ciphertext or admin credentials is withheld (./egress).
  * The plugin's own public routes are left out of the response scan only: they answer from
  * allow-lists, and the leak suite probes them.
  */
+const PLUGIN_TYPE = `plugin::${PLUGIN_ID}.`;
+
 const guardFor = (strapi: Core.Strapi, route: Route, routerType?: string) => {
   const ownRoute = route.info?.pluginName === PLUGIN_ID;
+  const contentManager =
+    route.info?.pluginName === 'content-manager' && typeof route.handler === 'string'
+      ? route.handler
+      : null;
   const relations = isRelationRoute(route) ? guardRelationRoute(strapi) : null;
   const scanResponse = !isOwnPublicRoute(route, routerType);
   return async (ctx: Context, next: Next) => {
@@ -42,7 +56,22 @@ const guardFor = (strapi: Core.Strapi, route: Route, routerType?: string) => {
         'Confidential sources and their access log are served only by the Intelligence stories register (Plugins → Source register).'
       );
     }
+    const { model } = (ctx.params ?? {}) as { model?: string };
+    if (model && !ownRoute) {
+      const reached = await pathIntoRegister(strapi, model, ctx.query);
+      if (reached) {
+        throw new errors.PolicyError(
+          `The query reaches the confidential-source register through ${reached}; it answers only the Intelligence stories register's routes.`
+        );
+      }
+    }
+    if (contentManager && model) {
+      refuseMisdirectedAction(strapi, contentManager, model);
+    }
     await (relations ? relations(ctx, next) : next());
+    if (contentManager && model?.startsWith(PLUGIN_TYPE)) {
+      await hideAdminEmails(strapi, ctx, model);
+    }
     if (scanResponse) {
       withholdSecrets(strapi, ctx);
     }
