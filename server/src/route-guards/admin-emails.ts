@@ -8,9 +8,10 @@ const withoutEmail = (user: unknown) =>
 
 /**
  * The Content Manager answers a document with the admin users it links (`createdBy`, `updatedBy`,
- * a correction's issuer…) including their e-mail, to any role that may read the document. The
- * plugin's documents name standards editors and the editors who issued corrections: their e-mail
- * addresses go only to those who may read admin users (`admin::users.read`); their names stay.
+ * a correction's issuer…) including their e-mail, to any role that may read the document: the
+ * accounts that know the register's sources, approve quotes and issue corrections, reachable by
+ * anyone who can read a story. Their e-mail addresses go only to those who may read admin users
+ * (`admin::users.read`), on every type the Content Manager serves; their names stay.
  */
 export const hideAdminEmails = async (strapi: Core.Strapi, ctx: Context, uid: string) => {
   const ability = ctx.state.userAbility as { can(action: string): boolean } | undefined;
@@ -42,5 +43,12 @@ export const hideAdminEmails = async (strapi: Core.Strapi, ctx: Context, uid: st
   }
   if ('results' in body) {
     body.results = await cleanAll(body.results);
+  }
+  // A document's other versions (draft/published, locales) are listed with their authors too.
+  const meta = (body as { meta?: Record<string, unknown> }).meta;
+  for (const key of ['availableStatus', 'availableLocales']) {
+    if (meta && Array.isArray(meta[key])) {
+      meta[key] = await cleanAll(meta[key]);
+    }
   }
 };

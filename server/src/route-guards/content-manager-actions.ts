@@ -18,7 +18,9 @@ const DRAFT_ACTIONS = new Set([
  * routes. Both are refused as the bad requests they are, before the handler runs.
  */
 export const refuseMisdirectedAction = (strapi: Core.Strapi, handler: string, model: string) => {
-  const schema = strapi.getModel(model as UID.Schema);
+  // Read loosely: the generated typings narrow each uid to its own kind.
+  const schema = strapi.getModel(model as UID.Schema) as
+    { modelType: string; kind?: string; options?: { draftAndPublish?: boolean } } | undefined;
   if (!schema || schema.modelType !== 'contentType') {
     return;
   }

@@ -33,14 +33,12 @@ const isOwnPublicRoute = (route: Route, routerType?: string) =>
  *   (./register-queries);
  * - the Content Manager's relation routes answer only their picker's query (./relation-routes);
  *   its draft actions on types without drafts and its single-type routes on collection types are
- *   refused (./content-manager-actions); its answers on the plugin's types keep admin users'
- *   e-mails for those who may read admin users (./admin-emails);
+ *   refused (./content-manager-actions); its answers keep admin users' e-mails for those who may
+ *   read admin users (./admin-emails);
  * - a response holding ciphertext or admin credentials is withheld (./egress).
  * The plugin's own public routes are left out of the response scan only: they answer from
  * allow-lists, and the leak suite probes them.
  */
-const PLUGIN_TYPE = `plugin::${PLUGIN_ID}.`;
-
 const guardFor = (strapi: Core.Strapi, route: Route, routerType?: string) => {
   const ownRoute = route.info?.pluginName === PLUGIN_ID;
   const contentManager =
@@ -69,7 +67,7 @@ const guardFor = (strapi: Core.Strapi, route: Route, routerType?: string) => {
       refuseMisdirectedAction(strapi, contentManager, model);
     }
     await (relations ? relations(ctx, next) : next());
-    if (contentManager && model?.startsWith(PLUGIN_TYPE)) {
+    if (contentManager && model) {
       await hideAdminEmails(strapi, ctx, model);
     }
     if (scanResponse) {

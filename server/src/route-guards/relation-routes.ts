@@ -133,8 +133,12 @@ export const guardRelationRoute =
       // Strapi's own handler answers unknown models and fields with its 400.
       return next();
     }
-    if (isRegisterUid(model) || attribute.visible === false) {
-      // Kept by the server (approvals, authors) or part of the register: no picker shows them.
+    const pluginOptions = strapi.getModel(model as UID.Schema)?.pluginOptions as
+      { 'content-manager'?: { visible?: boolean } } | undefined;
+    const shownInContentManager = pluginOptions?.['content-manager']?.visible !== false;
+    if (isRegisterUid(model) || attribute.visible === false || !shownInContentManager) {
+      // Kept by the server (approvals, authors), part of the register, or on a type the Content
+      // Manager does not show (media files, whose picker crashes Strapi 5.54): no picker needs them.
       throw new errors.PolicyError(
         `The relation ${targetField} of ${model} is not editable in the Content Manager`
       );

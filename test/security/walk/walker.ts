@@ -4,7 +4,7 @@ import type { Caller } from './callers';
 import { leaksIn, isEntitled, type Leak } from './entitlement';
 import type { Canary } from './fixture';
 import { createClient, inPool, type WalkResponse } from './http';
-import type { FilledRoute } from './routes';
+import { STRAPI_5XX_DEFECTS, type FilledRoute } from './routes';
 import { ALL_PRIVATE_FIELDS, bodiesFor, variantsFor, type Variant } from './variants';
 
 export type Finding = {
@@ -90,6 +90,7 @@ export const walk = async ({
   };
 
   const perRoute = new Map<string, number>();
+  const strapiDefects = new Map<string, number>();
   const call = async (step: Step, query: string): Promise<WalkResponse> => {
     calls += 1;
     perRoute.set(routeKey(step.filled), (perRoute.get(routeKey(step.filled)) ?? 0) + 1);
@@ -122,7 +123,10 @@ export const walk = async ({
   };
 
   const check = (step: Step, query: string, res: WalkResponse) => {
-    if (res.status >= 500 || res.status === 0) {
+    const route = routeKey(step.filled);
+    if ((res.status >= 500 || res.status === 0) && STRAPI_5XX_DEFECTS[route]) {
+      strapiDefects.set(route, (strapiDefects.get(route) ?? 0) + 1);
+    } else if (res.status >= 500 || res.status === 0) {
       record(step, query, res, `server error: ${res.text.slice(0, 200)}`);
     }
     const leaks: Leak[] = leaksIn(res.text, step.caller, routeKey(step.filled), canaries);
@@ -228,5 +232,5 @@ export const walk = async ({
     }
   }
   client.close();
-  return { findings, calls, perRoute, refusedAtTheDoor: skippedAsRefused };
+  return { findings, calls, perRoute, strapiDefects, refusedAtTheDoor: skippedAsRefused };
 };
