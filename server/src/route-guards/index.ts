@@ -67,7 +67,8 @@ const guardFor = (strapi: Core.Strapi, route: Route, routerType?: string) => {
       refuseMisdirectedAction(strapi, contentManager, model);
     }
     await (relations ? relations(ctx, next) : next());
-    if (contentManager && model) {
+    // A relation route answers the target's rows, projected by ./relation-routes.
+    if (contentManager && model && !relations) {
       await hideAdminEmails(strapi, ctx, model);
     }
     if (scanResponse) {
