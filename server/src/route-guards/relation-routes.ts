@@ -117,6 +117,20 @@ const answerSourcePicker = async (
   });
 };
 
+type PermissionChecker = { cannot: { read(entity: null, field: string): boolean } };
+
+/** The Content Manager's own field check, which it skips for relations held in components. */
+const canReadField = (strapi: Core.Strapi, ctx: Context, model: string, field: string) => {
+  if (strapi.getModel(model as UID.Schema)?.modelType === 'component') {
+    return true;
+  }
+  const checker = strapi
+    .plugin('content-manager')
+    .service('permission-checker')
+    .create({ userAbility: ctx.state.userAbility, model }) as PermissionChecker;
+  return !checker.cannot.read(null, field);
+};
+
 export const isRelationRoute = (route: { handler?: unknown; info?: { pluginName?: string } }) =>
   route.info?.pluginName === 'content-manager' &&
   typeof route.handler === 'string' &&
@@ -146,6 +160,10 @@ export const guardRelationRoute =
     const query = (await validateYupSchema(pickerQuery)(ctx.query)) as PickerQueryInput;
     if (attribute.target === CONFIDENTIAL_SOURCE_UID) {
       return answerSourcePicker(strapi, ctx, query, existingFor);
+    }
+    // Strapi 5.54 means to answer 403 here but crashes on its own refusal (a 500).
+    if (!canReadField(strapi, ctx, model, targetField)) {
+      throw new errors.PolicyError(`You may not read the field ${targetField} of ${model}`);
     }
     await next();
     projectResults(strapi, attribute.target ?? '', ctx.body);
