@@ -217,7 +217,11 @@ export const walk = async ({
     for (const group of [writes.filter((w) => !isDestructive(w)), writes.filter(isDestructive)]) {
       // An empty body as it is, then, unless that was refused at the door, the body that tries
       // to read with `populate=*` on the query.
-      await inPool(group, concurrency, async (filled) => {
+      // One write at a time: concurrent writes to related documents race in Strapi's relation
+      // re-linking (a source document's publish re-links the stories citing it while another
+      // write replaces a story's row: a foreign-key 500 on PostgreSQL). That is concurrency, which
+      // test/concurrency covers, not what a request carries, which this walk is about.
+      await inPool(group, 1, async (filled) => {
         const [empty, reading] = bodiesFor(strapi, filled.subject, idsOf(filled.subject));
         const first = await runAndResponse({
           filled,
