@@ -1,5 +1,6 @@
 import crypto from 'crypto';
 
+import { ENCRYPTED_SOURCE_FIELDS } from '../../../server/src/encryption/fields';
 import { createAdminUser } from '../../helpers/auth';
 import { issueCorrection } from '../../helpers/corrections';
 import { GOOD_QUOTE, sourcingApi } from '../../helpers/sourcing';
@@ -27,13 +28,8 @@ export type Canary = { value: string; label: string; class: CanaryClass };
 export const canaryValue = (label: string) =>
   `Cy${label.replace(/[^A-Za-z]/g, '').slice(0, 6)}${crypto.randomBytes(9).toString('hex')}`;
 
-const IDENTITY_FIELDS = [
-  'identity',
-  'role',
-  'affiliation',
-  'contact',
-  'verificationNotes',
-] as const;
+// Every field the register encrypts gets a canary, from the server's own list.
+const IDENTITY_FIELDS = ENCRYPTED_SOURCE_FIELDS;
 
 export type Fixture = {
   canaries: Canary[];
