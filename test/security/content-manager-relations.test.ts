@@ -189,8 +189,10 @@ describe('the Content Manager relation routes and the register', () => {
       }
     }
 
-    const missing = await get(reporter, `/relations/${QUOTE}/999999/confidentialSource`);
-    expect(missing.status).toBe(404);
+    for (const id of ['999999', 'not-an-id']) {
+      const missing = await get(reporter, `/relations/${QUOTE}/${id}/confidentialSource`);
+      expect({ id, status: missing.status }).toEqual({ id, status: 404 });
+    }
   });
 
   it('still answers the pickers of ordinary relations, with their labels only', async () => {

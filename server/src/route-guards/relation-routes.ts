@@ -100,7 +100,8 @@ const answerSourcePicker = async (
   }
   const picker = getService('source-picker', { strapi });
   if (existingFor !== undefined) {
-    const linked = await picker.linkedTo(Number(existingFor));
+    // A component row is named by its numeric id; anything else names no quote.
+    const linked = /^\d+$/.test(existingFor) ? await picker.linkedTo(Number(existingFor)) : null;
     if (!linked) {
       throw new errors.NotFoundError('No anonymous quote has this id');
     }
@@ -140,14 +141,14 @@ export const guardRelationRoute =
   (strapi: Core.Strapi) =>
   async (ctx: Context, next: Next): Promise<void> => {
     const { model, targetField, id: existingFor } = ctx.params as Record<string, string>;
-    const attributes = strapi.getModel(model as UID.Schema)?.attributes as
-      Record<string, RelationAttribute> | undefined;
+    const schema = strapi.getModel(model as UID.Schema);
+    const attributes = schema?.attributes as Record<string, RelationAttribute> | undefined;
     const attribute = attributes?.[targetField];
     if (!attribute || attribute.type !== 'relation') {
       // Strapi's own handler answers unknown models and fields with its 400.
       return next();
     }
-    const pluginOptions = strapi.getModel(model as UID.Schema)?.pluginOptions as
+    const pluginOptions = schema?.pluginOptions as
       { 'content-manager'?: { visible?: boolean } } | undefined;
     const shownInContentManager = pluginOptions?.['content-manager']?.visible !== false;
     if (isRegisterUid(model) || attribute.visible === false || !shownInContentManager) {
