@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { actionId, ACTIONS } from '../permissions';
 import type { AnonymousQuote, Story } from '../types/content-types';
 import type { ApprovedQuote } from './quotes';
 import { getConfig } from '../utils/get-config';
@@ -11,32 +10,12 @@ import { ANONYMOUS_QUOTE_UID, STORY_UID } from '../utils/plugin-id';
 
 type Decision = 'approved' | 'rejected';
 
-const SUPER_ADMIN_CODE = 'strapi-super-admin';
-
 /**
  * The standards desk's decisions on anonymous quotes. Approval fields are written only here (the
  * story's own writes cannot set them), on the draft's component row, so a decision covers exactly
  * the text it was made on.
  */
 const approvals = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Whether an admin user currently holds the approve permission (super admins always do). */
-  async mayApprove(userId: number): Promise<boolean> {
-    const user = await strapi.db
-      .query('admin::user')
-      .findOne({ where: { id: userId, isActive: true }, populate: ['roles'] });
-    const roles: Array<{ id: number; code: string }> = user?.roles ?? [];
-    if (roles.some((role) => role.code === SUPER_ADMIN_CODE)) {
-      return true;
-    }
-    const granted = await strapi.db.query('admin::permission').count({
-      where: {
-        action: actionId(ACTIONS.approveQuotes),
-        role: { id: { $in: roles.map((role) => role.id) } },
-      },
-    });
-    return granted > 0;
-  },
-
   /**
    * Records a decision on one quote of a story's draft. `revision` is the story revision the
    * standards editor reviewed (from the readiness route): if the story changed since, nothing is

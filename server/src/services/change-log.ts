@@ -71,18 +71,6 @@ const changeLog = ({ strapi }: { strapi: Core.Strapi }) => ({
     }) as Promise<ChangeLogEntry>;
   },
 
-  /** The declaration covering this exact draft that no publish has used yet, if any. */
-  async pendingDeclaration(draft: Story) {
-    return (await strapi.documents(CHANGE_LOG_UID).findFirst({
-      filters: {
-        storyDocumentId: draft.documentId,
-        draftFingerprint: readerVisibleFingerprint(draft),
-        republishedAt: { $null: true },
-      },
-      sort: [{ declaredAt: 'desc' }],
-    })) as ChangeLogEntry | null;
-  },
-
   async markRepublished(entry: ChangeLogEntry) {
     await strapi.documents(CHANGE_LOG_UID).update({
       documentId: entry.documentId,

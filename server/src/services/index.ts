@@ -1,5 +1,6 @@
 import approvalQueue from './approval-queue';
 import approvals from './approvals';
+import approvers from './approvers';
 import changeLog from './change-log';
 import confidentialSources from './confidential-sources';
 import correctionFeed from './correction-feed';
@@ -9,6 +10,7 @@ import documentText from './document-text';
 import fileDigest from './file-digest';
 import inputLimits from './input-limits';
 import publicApi from './public-api';
+import publication from './publication';
 import publicLinks from './public-links';
 import quotes from './quotes';
 import readiness from './readiness';
@@ -25,6 +27,7 @@ import writeValidation from './write-validation';
 export default {
   'approval-queue': approvalQueue,
   approvals,
+  approvers,
   'change-log': changeLog,
   'confidential-sources': confidentialSources,
   'correction-feed': correctionFeed,
@@ -34,6 +37,7 @@ export default {
   'file-digest': fileDigest,
   'input-limits': inputLimits,
   'public-api': publicApi,
+  publication,
   'public-links': publicLinks,
   quotes,
   readiness,

@@ -3,12 +3,16 @@ import { errors } from '@strapi/utils';
 
 import { evaluateRules, type Readiness } from '../rules';
 import { checkCitedPassages } from '../rules/cited-passages';
-import { readerVisibleChanges, type ReaderVisible } from '../rules/reader-visible-changes';
+import {
+  readerVisibleChanges,
+  readerVisibleFingerprint,
+  type ReaderVisible,
+} from '../rules/reader-visible-changes';
 import type { StorySnapshot } from '../rules/types';
-import type { AnonymousQuote, ChangeLogEntry, Correction } from '../types/content-types';
+import type { AnonymousQuote, ChangeLogEntry, Correction, Story } from '../types/content-types';
 import { getConfig } from '../utils/get-config';
 import { getService } from '../utils/get-service';
-import { CORRECTION_UID, STORY_UID } from '../utils/plugin-id';
+import { CHANGE_LOG_UID, CORRECTION_UID, STORY_UID } from '../utils/plugin-id';
 
 type DraftQuote = AnonymousQuote & {
   confidentialSource: { documentId: string; editorsWhoKnow?: Array<{ id: number }> } | null;
@@ -44,6 +48,17 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
       },
     })) as StorySnapshot['draft'] | null;
 
+  /** R9's excuse: a declaration covering this exact draft that no publish has used yet. */
+  const pendingDeclaration = async (draft: Story) =>
+    (await strapi.documents(CHANGE_LOG_UID).findFirst({
+      filters: {
+        storyDocumentId: draft.documentId,
+        draftFingerprint: readerVisibleFingerprint(draft),
+        republishedAt: { $null: true },
+      },
+      sort: [{ declaredAt: 'desc' }],
+    })) as ChangeLogEntry | null;
+
   const correctionsSince = async (documentId: string, since: string) =>
     (await strapi.documents(CORRECTION_UID).findMany({
       filters: { storyDocumentId: documentId, issuedAt: { $gt: since } },
@@ -61,7 +76,7 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!draft) {
         throw new errors.NotFoundError('No story has this documentId');
       }
-      const approvals = getService('approvals', { strapi });
+      const approvers = getService('approvers', { strapi });
       const fingerprint = getService('quotes', { strapi }).fingerprint;
 
       const mayApprove = new Map<number, Promise<boolean>>();
@@ -69,7 +84,7 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
         ((draft.anonymousQuotes ?? []) as DraftQuote[]).map(async (quote) => {
           const approverId = quote.approvedBy?.id;
           if (approverId && !mayApprove.has(approverId)) {
-            mayApprove.set(approverId, approvals.mayApprove(approverId));
+            mayApprove.set(approverId, approvers.mayApprove(approverId));
           }
           return {
             fingerprint: fingerprint(quote),
@@ -82,7 +97,7 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
       );
 
       // What readers last saw: the content recorded on the draft at its last publish (see
-      // record-publication). It is the published version while there is one, and it outlives an
+      // services/publication). It is the published version while there is one, and it outlives an
       // unpublish, so unpublishing cannot launder a silent change (R9). Reading it off the draft
       // spares the gate loading the published version with its relations on every publish.
       const previous: StorySnapshot['previous'] =
@@ -95,9 +110,7 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
       // R9's excuses (a correction since, a declaration) matter only for a draft that differs
       // from what readers saw: a republish without reader-visible changes does not look them up.
       const changed = previous ? readerVisibleChanges(draft, previous.content).length > 0 : false;
-      const declaration = changed
-        ? await getService('change-log', { strapi }).pendingDeclaration(draft)
-        : null;
+      const declaration = changed ? await pendingDeclaration(draft) : null;
       const snapshot: StorySnapshot = {
         draft,
         quotes,

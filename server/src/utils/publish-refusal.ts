@@ -3,7 +3,7 @@ import toPath from 'lodash/toPath';
 
 import type { Violation } from '../rules/types';
 
-type Refusal = {
+export type Refusal = {
   documentId: string;
   title: string;
   violations: Violation[];

@@ -1,0 +1,125 @@
+import type { Core } from '@strapi/strapi';
+
+import { readerVisible } from '../rules/reader-visible-changes';
+import type { Story } from '../types/content-types';
+import { getConfig } from '../utils/get-config';
+import { getService } from '../utils/get-service';
+import { STORY_UID } from '../utils/plugin-id';
+import { publishRefusedError, type Refusal } from '../utils/publish-refusal';
+
+/**
+ * A story's publish, the one use-case every path reaches: the Content Manager's publish and bulk
+ * publish, content releases and code all call the Document Service's `publish`, whose middleware
+ * (document-middlewares/publish-story) hands the call here. Modelled on review-workflows'
+ * `checkStageBeforePublish`: read this file and you have read the publish.
+ */
+const publication = ({ strapi }: { strapi: Core.Strapi }) => {
+  const rulesAreOff = () =>
+    Object.values(getConfig(strapi).rules).every((level) => level === 'off');
+
+  return {
+    /**
+     * Publishes a story's draft, `publishDraft` being Strapi's own publish (the rest of the
+     * Document Service call). One transaction, so the verdict, the record and the publish see
+     * one state, and a refusal leaves nothing behind.
+     */
+    async publish<R>(documentId: string, publishDraft: () => R): Promise<Awaited<R>> {
+      return strapi.db.transaction(async (): Promise<Awaited<R>> => {
+        // 1. Assess the draft against the sourcing rules. With every rule 'off' there is nothing
+        //    to check: such a site pays nothing for the rules.
+        const assessment = rulesAreOff()
+          ? null
+          : await getService('readiness', { strapi }).assess(documentId);
+
+        // 2. Refuse, naming every violation, when a rule at 'error' fails.
+        if (assessment && assessment.readiness.errors.length > 0) {
+          const { readiness, snapshot } = assessment;
+          throw publishRefusedError([
+            {
+              documentId,
+              title: snapshot.draft.title,
+              violations: readiness.errors,
+              warnings: readiness.warnings,
+            },
+          ]);
+        }
+
+        // 3. Record what readers are about to see, on the draft row that Strapi's publish copies
+        //    to the published one: the first publication's date (the public "first published"
+        //    date, and the clock of the 30-day late-correction rule), the last one's, and the
+        //    reader-visible content R9 compares the next republish with, even after an unpublish.
+        const draft = assessment?.snapshot.draft ?? (await this.loadDraft(documentId));
+        if (draft) {
+          await this.record(draft);
+        }
+
+        // 4. Publish: Strapi copies the draft to the published row.
+        const published = await publishDraft();
+
+        // 5. The declaration that this republish's changes are not substantive (R9) is used up:
+        //    a later change needs its own.
+        if (assessment?.declaration) {
+          await getService('change-log', { strapi }).markRepublished(assessment.declaration);
+        }
+        return published;
+      });
+    },
+
+    /**
+     * Checks every story of a selection before any is published (the Content Manager's bulk
+     * publish runs its publishes concurrently, and one refused mid-way would not undo the others).
+     * Stories that do not exist are left to the Content Manager to answer for.
+     */
+    async assertPublishable(documentIds: string[]): Promise<void> {
+      if (rulesAreOff()) {
+        return;
+      }
+      const readiness = getService('readiness', { strapi });
+      const refusals: Refusal[] = [];
+      for (const documentId of documentIds) {
+        const found = await strapi.documents(STORY_UID).findOne({ documentId, fields: ['id'] });
+        if (!found) {
+          continue;
+        }
+        const { readiness: verdict, snapshot } = await readiness.assess(documentId);
+        if (verdict.errors.length > 0) {
+          refusals.push({ documentId, title: snapshot.draft.title, violations: verdict.errors });
+        }
+      }
+      if (refusals.length > 0) {
+        throw publishRefusedError(refusals);
+      }
+    },
+
+    /** What recording a publication reads off the draft when the rules did not load it. */
+    async loadDraft(documentId: string) {
+      return (await strapi.documents(STORY_UID).findOne({
+        documentId,
+        status: 'draft',
+        populate: {
+          citations: { populate: { sourceDocument: { fields: ['documentId'] } } },
+          anonymousQuotes: true,
+        },
+      })) as Story | null;
+    },
+
+    /**
+     * Through the query engine: the story's own writes may not set these fields (see
+     * document-middlewares/keep-publication-record), and a Document Service update would pass
+     * through that guard.
+     */
+    async record(draft: Story) {
+      const now = new Date();
+      await strapi.db.query(STORY_UID).update({
+        where: { id: draft.id },
+        data: {
+          firstPublishedAt: draft.firstPublishedAt ?? now,
+          lastPublishedAt: now,
+          lastPublishedContent: readerVisible(draft),
+        },
+      });
+    },
+  };
+};
+
+export default publication;
