@@ -7,8 +7,6 @@ import components from './components';
 import documentMiddlewares from './document-middlewares';
 import { snapshotAdminNames } from './migrations/snapshot-admin-names';
 import { voidLegacyQuoteApprovals } from './migrations/void-legacy-quote-approvals';
-import { bulkPublishGate } from './middlewares/bulk-publish-gate';
-import { screenContentManagerBody } from './middlewares/content-manager-bodies';
 import { getService } from './utils/get-service';
 import { guardStrapiRoutes } from './route-guards';
 import { keepOutOfGraphql } from './utils/keep-out-of-graphql';
@@ -35,36 +33,6 @@ const registerComponents = (strapi: Core.Strapi) => {
   }
 };
 
-type RouteList = {
-  routes: Array<{ method: string; handler: string; config?: { middlewares?: unknown[] } }>;
-};
-
-/** Checks a Content Manager bulk publish of stories as a whole, before any of them is published. */
-const guardBulkPublish = (strapi: Core.Strapi) => {
-  const { admin } = strapi.plugin('content-manager').routes as unknown as { admin: RouteList };
-  const route = admin.routes.find(({ handler }) => handler === 'collection-types.bulkPublish');
-  if (!route) {
-    throw new Error('intelligence-stories: the Content Manager bulk publish route was not found');
-  }
-  route.config = {
-    ...route.config,
-    middlewares: [...(route.config?.middlewares ?? []), bulkPublishGate(strapi)],
-  };
-};
-
-const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
-
-/** Screens the bodies of the Content Manager's writes of the plugin's types before it reads them. */
-const guardContentManagerBodies = (strapi: Core.Strapi) => {
-  const { admin } = strapi.plugin('content-manager').routes as unknown as { admin: RouteList };
-  for (const route of admin.routes.filter(({ method }) => BODY_METHODS.has(method))) {
-    route.config = {
-      ...route.config,
-      middlewares: [screenContentManagerBody(strapi), ...(route.config?.middlewares ?? [])],
-    };
-  }
-};
-
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerComponents(strapi);
   // Before anything can write a confidential source: production refuses to start without a key.
@@ -72,8 +40,6 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   for (const middleware of documentMiddlewares) {
     strapi.documents.use(middleware(strapi));
   }
-  guardBulkPublish(strapi);
-  guardContentManagerBodies(strapi);
   guardStrapiRoutes(strapi);
   keepOutOfGraphql(strapi);
   // Migrations of what stored rows mean, run once the database schema is in place.

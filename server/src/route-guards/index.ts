@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 
+import { bulkPublishGate } from '../middlewares/bulk-publish-gate';
+import { screenContentManagerBody } from '../middlewares/content-manager-bodies';
 import { PLUGIN_ID } from '../utils/plugin-id';
 import { hideAdminEmails } from './admin-emails';
 import { refuseMisdirectedAction } from './content-manager-actions';
@@ -77,10 +79,39 @@ const guardFor = (strapi: Core.Strapi, route: Route, routerType?: string) => {
   };
 };
 
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+const BULK_PUBLISH = 'collection-types.bulkPublish';
+
+const isContentManagerAdminRoute = (route: Route, routerType?: string) =>
+  route.info?.pluginName === 'content-manager' && (routerType ?? route.info?.type) === 'admin';
+
+// The apps whose Content Manager bulk publish route passed here; checked at bootstrap.
+const bulkPublishGuarded = new WeakSet<Core.Strapi>();
+
+/**
+ * Every middleware the plugin puts on a route, in the order they run: the guard first; for the
+ * Content Manager's routes that read a body, its screening before the Content Manager reads it;
+ * the route's own middlewares; and on its bulk publish, the check of the whole selection just
+ * before the handler publishes any of it.
+ */
 const withGuard = (strapi: Core.Strapi, route: Route, routerType?: string): Route => {
   // `info` is filled by Strapi's route registration before the route reaches the server.
-  const guard = guardFor(strapi, route, routerType);
-  route.config = { ...route.config, middlewares: [guard, ...(route.config?.middlewares ?? [])] };
+  const contentManager = isContentManagerAdminRoute(route, routerType);
+  const bulkPublish = contentManager && route.handler === BULK_PUBLISH;
+  if (bulkPublish) {
+    bulkPublishGuarded.add(strapi);
+  }
+  route.config = {
+    ...route.config,
+    middlewares: [
+      guardFor(strapi, route, routerType),
+      ...(contentManager && BODY_METHODS.has(route.method ?? '')
+        ? [screenContentManagerBody(strapi)]
+        : []),
+      ...(route.config?.middlewares ?? []),
+      ...(bulkPublish ? [bulkPublishGate(strapi)] : []),
+    ],
+  };
   return route;
 };
 
@@ -96,4 +127,17 @@ export const guardStrapiRoutes = (strapi: Core.Strapi) => {
     }
     return addRoutes(input);
   };
+};
+
+/**
+ * Strapi registers its routes between the plugins' register and bootstrap: by bootstrap, the bulk
+ * publish must have been guarded, or an upgrade renamed it and bulk publishes would skip the
+ * whole-selection check.
+ */
+export const assertRoutesGuarded = (strapi: Core.Strapi) => {
+  if (!bulkPublishGuarded.has(strapi)) {
+    throw new Error(
+      `intelligence-stories: the Content Manager's bulk publish route (handler "${BULK_PUBLISH}") was not found; this Strapi version is not supported`
+    );
+  }
 };
