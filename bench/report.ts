@@ -5,7 +5,7 @@ import type { LoadResult } from './load';
 import type { MemorySample, PublishTimings } from './protocol';
 import type { BenchSettings } from './settings';
 
-/** The run's results as JSON (everything) and Markdown (the tables BENCHMARKS.md shows). */
+/** The run's results as JSON (everything) and Markdown (the tables docs/benchmarks.md shows). */
 
 export type QueryCountRow = {
   request: string;

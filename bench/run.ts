@@ -13,10 +13,10 @@ import { benchSettings, type BenchSettings } from './settings';
 import { plainListQuery, PLAIN_POPULATE, PLAIN_FIELDS, verifySeededContent } from './verify';
 
 /**
- * `npm run bench`: what the plugin costs over plain Strapi, and how it scales. See BENCHMARKS.md
- * for the method. Boots the playground twice, each time on a fresh database (SQLite, or
- * PostgreSQL when DATABASE_CLIENT=postgres): once without the plugin (the memory baseline), once
- * with it for everything else.
+ * `npm run bench`: what the plugin costs over plain Strapi, and how it scales. See
+ * docs/benchmarks.md for the method. Boots the playground twice, each time on a fresh database
+ * (SQLite, or PostgreSQL when DATABASE_CLIENT=postgres): once without the plugin (the memory
+ * baseline), once with it for everything else.
  */
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');

@@ -3,7 +3,7 @@ import { createAdminUser } from '../helpers/auth';
 import {
   parsePluginEntry,
   playgroundWithPluginEntry,
-  readmeCodeBlocks,
+  markdownCodeBlocks,
 } from '../helpers/plugin-entry';
 import { GOOD_QUOTE, sourcingApi } from '../helpers/sourcing';
 import { createStoryDraft } from '../helpers/stories';
@@ -35,8 +35,8 @@ const FLAGGED_BY_DEFAULT = [
   'R10 sourceDocuments[0].keyJudgments[0].text',
 ];
 
-const pluginEntry = (heading: string) => {
-  const [snippet] = readmeCodeBlocks(heading, 'ts');
+const pluginEntry = (file: string, heading: string) => {
+  const [snippet] = markdownCodeBlocks(file, heading, 'ts');
   return parsePluginEntry(snippet)['intelligence-stories'];
 };
 
@@ -83,12 +83,14 @@ const flaggedWith = async (entry: Parameters<typeof playgroundWithPluginEntry>[0
 
 describe('phrase lists set in config/plugins.ts', () => {
   it('with the README install entry (no config), the default lists apply', async () => {
-    const { flagged } = await flaggedWith(pluginEntry('## Install in your Strapi app'));
+    const { flagged } = await flaggedWith(
+      pluginEntry('README.md', '## Install in your Strapi app')
+    );
     expect(flagged).toEqual([...FLAGGED_BY_DEFAULT].sort());
   });
 
-  it('with the README configuration entry pasted, the same phrases are flagged: it shows every default', async () => {
-    const entry = pluginEntry('### Configuration');
+  it('with the documented entry of every option pasted, the same phrases are flagged: it shows every default', async () => {
+    const entry = pluginEntry('docs/configuration.md', '## Every option at its default');
     expect(entry.config).toEqual(DEFAULT_PLUGIN_CONFIG);
 
     const { flagged, config } = await flaggedWith(entry);

@@ -577,7 +577,7 @@ describe('source documents: text read from the PDF, and R11', () => {
     const found = await search(documentId, { q: 'operations numbered 250-A' });
     expect(found.body.data.map(({ page }: { page: number }) => page)).toContain(250);
 
-    // A measurement for the README, not an assertion: machines differ.
+    // A measurement for docs/content-model.md, not an assertion: machines differ.
     console.log(
       `[${app.strapi.db.dialect.client}] 300-page PDF (${bytes.length} bytes): save answered in ${answeredIn} ms, ` +
         `status during extraction in ${statusAnsweredIn} ms; ` +

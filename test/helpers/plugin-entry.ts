@@ -8,17 +8,18 @@ import { PLAYGROUND_DIST, REPO_ROOT } from './paths';
 type PluginEntry = { enabled?: boolean; config?: Record<string, unknown> };
 
 /**
- * The code blocks of one README section, in order: what a reader copies from it. A section runs
- * from its heading to the next heading of the same or a higher level.
+ * The code blocks of one section of a Markdown file of the repository (README.md, docs/*.md), in
+ * order: what a reader copies from it. A section runs from its heading to the next heading of the
+ * same or a higher level.
  */
-export const readmeCodeBlocks = (heading: string, language: string) => {
-  const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-  const start = readme.indexOf(`\n${heading}\n`);
+export const markdownCodeBlocks = (file: string, heading: string, language: string) => {
+  const markdown = fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
+  const start = markdown.indexOf(`\n${heading}\n`);
   if (start < 0) {
-    throw new Error(`README.md has no "${heading}" section`);
+    throw new Error(`${file} has no "${heading}" section`);
   }
   const level = heading.split(' ')[0];
-  const rest = readme.slice(start + heading.length + 2);
+  const rest = markdown.slice(start + heading.length + 2);
   const end = rest.search(new RegExp(`\\n#{1,${level.length}} `));
   const section = end < 0 ? rest : rest.slice(0, end);
   return [...section.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map(
@@ -26,7 +27,7 @@ export const readmeCodeBlocks = (heading: string, language: string) => {
   );
 };
 
-/** A README snippet that is one `config/plugins.ts` entry, read as the object it writes. */
+/** A documented snippet that is one `config/plugins.ts` entry, read as the object it writes. */
 export const parsePluginEntry = (snippet: string): Record<string, PluginEntry> =>
   vm.runInNewContext(`({\n${snippet}\n})`) as Record<string, PluginEntry>;
 

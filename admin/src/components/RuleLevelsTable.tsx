@@ -4,7 +4,7 @@ import type { RuleLevels } from '../../../shared/contracts/settings';
 import { usePluginLabel } from '../hooks/usePluginLabel';
 import { ColumnHeads } from './ColumnHeads';
 
-/** What each rule asks, in a line (the README has the sources and the details). */
+/** What each rule asks, in a line (docs/rules.md has the sources and the details). */
 export const RULE_SUMMARIES: Record<keyof RuleLevels, string> = {
   R1: 'The story cites at least one source document',
   R2: 'Every citation names a document and a page within it',

@@ -1,6 +1,6 @@
 import { isFetchError } from '@strapi/strapi/admin';
 
-/** Shapes of the plugin's admin routes (see the README's "Admin routes"). */
+/** Shapes of the plugin's admin routes (see docs/admin-api.md). */
 export type Violation = { code: string; path: string; message: string };
 
 export type Readiness = {

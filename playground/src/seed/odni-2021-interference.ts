@@ -2,7 +2,7 @@
  * The worked example from shared/fixtures/odni-2021-interference-story.txt, as content.
  *
  * Facts come only from the fixture and the product brief. Values they do not give are marked
- * ILLUSTRATIVE here and listed in the README: page numbers, confidence levels, the byline, the
+ * ILLUSTRATIVE here and listed in docs/playground.md: page numbers, confidence levels, the byline, the
  * reason for anonymity and everything about the confidential source.
  */
 

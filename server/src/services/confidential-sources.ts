@@ -122,7 +122,7 @@ const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
    * versions (PostgreSQL) until the engine reclaims them; after a rotation the old ciphertext
    * must go. SQLite's VACUUM rewrites the whole file. On PostgreSQL a plain VACUUM removes the
    * dead versions without locking readers out; VACUUM FULL, which also rewrites the table's files,
-   * takes an exclusive lock and is left to the operator (see the README).
+   * takes an exclusive lock and is left to the operator (see docs/confidential-sources.md).
    */
   const compactStorage = async () => {
     const { connection } = strapi.db;

@@ -2,7 +2,7 @@ import { CONFIDENTIAL_SOURCE_UID, SOURCE_DOCUMENT_UID, STORY_UID } from '../util
 
 /**
  * The one home of every cap on what a write may carry. Each list a client can send has one, set
- * far above what a newsroom writes (the README's "Input limits" table gives the reasoning) and
+ * far above what a newsroom writes (docs/content-model.md, "Input limits", gives the reasoning) and
  * low enough that a refused request costs milliseconds: 20,000 key judgments once held the
  * server for four minutes while Strapi wrote their component rows one by one.
  */

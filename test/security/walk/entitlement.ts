@@ -20,7 +20,7 @@ const HOST: Record<string, string> = {
 
 /**
  * Which of the plugin's own admin permissions let an editor read a type's private values through
- * the plugin's routes (README, "Permissions"): the desk, readiness and the register for sourcing,
+ * the plugin's routes (docs/permissions.md): the desk, readiness and the register for sourcing,
  * the approval queue for approvers, the access log for source managers.
  */
 const PLUGIN_READERS: Record<string, string[]> = {
