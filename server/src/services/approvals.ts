@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import type { Decision } from '../../../shared/contracts/quotes';
 import { actionId, ACTIONS } from '../permissions';
 import type { AnonymousQuote, Story } from '../types/content-types';
 import type { ApprovedQuote } from './quotes';
@@ -8,8 +9,6 @@ import { getConfig } from '../utils/get-config';
 import { getService } from '../utils/get-service';
 import { StaleRevisionError } from '../utils/stale-revision-error';
 import { ANONYMOUS_QUOTE_UID, STORY_UID } from '../utils/plugin-id';
-
-type Decision = 'approved' | 'rejected';
 
 const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
