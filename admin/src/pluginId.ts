@@ -1,1 +1,1 @@
-export const PLUGIN_ID = 'intelligence-stories';
+export { PLUGIN_ID } from '../../shared/contracts/uids';

@@ -1,16 +1,22 @@
 /**
- * What the plugin's admin routes answer, shared by the server that builds it and the admin panel
+ * What the desk's admin routes answer, shared by the server that builds it and the admin panel
  * that reads it (as Strapi's own plugins keep their contracts in shared/contracts).
  */
+import type { errors } from '@strapi/utils';
 
-export type DeskState = 'draft' | 'published' | 'modified';
+import type { Paginated, PaginationQuery } from './pagination';
+import type { StoryKind } from './stories';
+
+/** A document's publication state, as the Content Manager shows it. */
+export const DESK_STATES = ['draft', 'published', 'modified'] as const;
+export type DeskState = (typeof DESK_STATES)[number];
 
 /** GET /intelligence-stories/desk/stories */
 export type DeskStory = {
   documentId: string;
   title: string;
   slug: string;
-  kind: 'news' | 'analysis' | 'explainer';
+  kind: StoryKind;
   state: DeskState;
   updatedAt?: string;
   publishedAt: string | null;
@@ -22,7 +28,9 @@ export type DeskStory = {
   lastCorrectionAt: string | null;
 };
 
-export type QueueState = 'pending' | 'rejected' | 'voided';
+/** Why a quote waits in the approval queue: never decided, rejected, or approved then changed. */
+export const QUEUE_STATES = ['pending', 'rejected', 'voided'] as const;
+export type QueueState = (typeof QUEUE_STATES)[number];
 
 /** GET /intelligence-stories/desk/approvals: a quote no valid approval covers. */
 export type QueueItem = {
@@ -38,3 +46,28 @@ export type QueueItem = {
   /** The source by its alias and who knows it: never its identity. */
   source: { documentId: string; alias: string; editorsWhoKnow: string[] } | null;
 };
+
+/**
+ * GET /intelligence-stories/desk/stories: the stories' drafts, searched by title, of one state.
+ */
+export declare namespace GetDeskStories {
+  export interface Request {
+    query: { q?: string; state?: DeskState; pagination?: PaginationQuery };
+  }
+  export interface Response extends Paginated<DeskStory> {
+    error?: errors.ApplicationError;
+  }
+}
+
+/**
+ * GET /intelligence-stories/desk/approvals
+ */
+export declare namespace GetApprovalQueue {
+  export interface Request {
+    query: { pagination?: PaginationQuery };
+  }
+  export interface Response {
+    data: QueueItem[];
+    error?: errors.ApplicationError;
+  }
+}

@@ -1,10 +1,11 @@
-/** GET /intelligence-stories/settings/rules: each rule's level, as config/plugins.ts sets it. */
-export type RuleLevels = Record<
-  'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8' | 'R9' | 'R10' | 'R11',
-  'error' | 'warning' | 'off'
->;
+/** The plugin's settings: what the JSON-LD and the feeds say of the publisher, and the rules' levels. */
+import type { errors } from '@strapi/utils';
 
-/** GET and PUT /intelligence-stories/settings: what the JSON-LD and the feeds say of the publisher. */
+import type { RuleCode, RuleLevel } from './rules';
+
+/** Each rule's level, as the app's config/plugins.ts sets it. */
+export type RuleLevels = Record<RuleCode, RuleLevel>;
+
 export type PublisherSettings = {
   publisherName: string | null;
   publisherUrl: string | null;
@@ -14,3 +15,36 @@ export type PublisherSettings = {
   /** Where readers find a story, e.g. `https://news.example/stories/{slug}`. */
   storyUrlTemplate: string | null;
 };
+
+/**
+ * GET /intelligence-stories/settings/rules: read-only, since the levels are the app's config.
+ */
+export declare namespace GetRuleLevels {
+  export interface Response {
+    data: RuleLevels;
+    error?: errors.ApplicationError;
+  }
+}
+
+/**
+ * GET /intelligence-stories/settings
+ */
+export declare namespace GetSettings {
+  export interface Response {
+    data: PublisherSettings;
+    error?: errors.ApplicationError;
+  }
+}
+
+/**
+ * PUT /intelligence-stories/settings: replaces the settings whole; an empty value clears one.
+ */
+export declare namespace UpdateSettings {
+  export interface Request {
+    body: Partial<Record<keyof PublisherSettings, string | null>>;
+  }
+  export interface Response {
+    data: PublisherSettings;
+    error?: errors.ApplicationError;
+  }
+}

@@ -1,7 +1,14 @@
 /**
- * What the confidential-source register's admin routes answer (/intelligence-stories/
- * confidential-sources…), shared by the server and the admin panel.
+ * The confidential-source register: what its admin routes (/intelligence-stories/
+ * confidential-sources…) take and answer, and what its access log records.
  */
+import type { errors } from '@strapi/utils';
+
+import type { PagePagination } from './pagination';
+
+/** What the access log records an editor (or the key rotation) doing to a source. */
+export const SOURCE_ACCESS_ACTIONS = ['reveal', 'create', 'update', 'reencrypt'] as const;
+export type SourceAccessAction = (typeof SOURCE_ACCESS_ACTIONS)[number];
 
 /** An admin user, as the register names who knows a source (no e-mail, no roles). */
 export type Editor = {
@@ -11,18 +18,21 @@ export type Editor = {
   username?: string | null;
 };
 
+/** A story draft's anonymous quote that names a source. */
+export type LinkedQuote = {
+  storyDocumentId: string;
+  storyTitle: string;
+  quoteIndex: number;
+  attribution: string;
+};
+
 /** GET /confidential-sources and /:documentId: a source without its identity. */
 export type SourceSummary = {
   documentId: string;
   alias: string;
   editorsWhoKnow: Editor[];
   /** The story drafts' quotes that name this source. */
-  quotes: Array<{
-    storyDocumentId: string;
-    storyTitle: string;
-    quoteIndex: number;
-    attribution: string;
-  }>;
+  quotes: LinkedQuote[];
   revision: string | null;
   createdAt?: string;
   updatedAt?: string;
@@ -47,7 +57,7 @@ export type SourceInput = Partial<SourceIdentity> & {
 
 /** GET /confidential-sources/access-log: who revealed, created or changed a source, and when. */
 export type AccessLogEntry = {
-  action: 'reveal' | 'create' | 'update' | 'reencrypt';
+  action: SourceAccessAction;
   sourceDocumentId: string;
   sourceAlias: string | null;
   /** The fields read or written: names only, never values. */
@@ -62,3 +72,93 @@ export type AccessLogEntry = {
     email: string | null;
   } | null;
 };
+
+/**
+ * GET /intelligence-stories/confidential-sources: every source, by alias, without identities.
+ */
+export declare namespace GetSources {
+  export interface Response {
+    data: SourceSummary[];
+    error?: errors.ApplicationError;
+  }
+}
+
+/**
+ * GET /intelligence-stories/confidential-sources/:documentId
+ */
+export declare namespace GetSource {
+  export interface Request {
+    params: { documentId: string };
+  }
+  export interface Response {
+    data: SourceSummary;
+    error?: errors.ApplicationError;
+  }
+}
+
+/**
+ * POST /intelligence-stories/confidential-sources/:documentId/reveal: the identity, decrypted;
+ * the reveal is logged.
+ */
+export declare namespace RevealSource {
+  export interface Request {
+    params: { documentId: string };
+  }
+  export interface Response {
+    data: RevealedSource;
+    error?: errors.ApplicationError;
+  }
+}
+
+/**
+ * POST /intelligence-stories/confidential-sources (201)
+ */
+export declare namespace CreateSource {
+  export interface Request {
+    body: SourceInput & { alias: string; identity: string };
+  }
+  export interface Response {
+    data: SourceSummary;
+    error?: errors.ApplicationError;
+  }
+}
+
+/**
+ * PUT /intelligence-stories/confidential-sources/:documentId: the fields that change, and the
+ * revision the editor loaded (409 if it changed since).
+ */
+export declare namespace UpdateSource {
+  export interface Request {
+    params: { documentId: string };
+    body: SourceInput & { revision: string | null };
+  }
+  export interface Response {
+    data: SourceSummary;
+    error?: errors.ApplicationError;
+  }
+}
+
+/**
+ * GET /intelligence-stories/confidential-sources/editors: the admins an editor can name as
+ * knowing a source.
+ */
+export declare namespace GetEditors {
+  export interface Response {
+    data: Editor[];
+    error?: errors.ApplicationError;
+  }
+}
+
+/**
+ * GET /intelligence-stories/confidential-sources/access-log: newest first, by page.
+ */
+export declare namespace GetAccessLog {
+  export interface Request {
+    query: { sourceDocumentId?: string; page?: string; pageSize?: string };
+  }
+  export interface Response {
+    data: AccessLogEntry[];
+    meta: { pagination: PagePagination };
+    error?: errors.ApplicationError;
+  }
+}

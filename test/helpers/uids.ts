@@ -1,9 +1,19 @@
+import {
+  ANONYMOUS_QUOTE_UID,
+  CHANGE_LOG_UID,
+  CONFIDENTIAL_SOURCE_UID,
+  CORRECTION_UID,
+  SOURCE_ACCESS_LOG_UID,
+  SOURCE_DOCUMENT_UID,
+  STORY_UID,
+} from '../../shared/contracts/uids';
+
 export const UIDS = {
-  story: 'plugin::intelligence-stories.story',
-  sourceDocument: 'plugin::intelligence-stories.source-document',
-  confidentialSource: 'plugin::intelligence-stories.confidential-source',
-  correction: 'plugin::intelligence-stories.correction',
-  changeLog: 'plugin::intelligence-stories.change-log-entry',
-  sourceAccessLog: 'plugin::intelligence-stories.source-access-log-entry',
-  anonymousQuote: 'intelligence-stories.anonymous-quote',
+  story: STORY_UID,
+  sourceDocument: SOURCE_DOCUMENT_UID,
+  confidentialSource: CONFIDENTIAL_SOURCE_UID,
+  correction: CORRECTION_UID,
+  changeLog: CHANGE_LOG_UID,
+  sourceAccessLog: SOURCE_ACCESS_LOG_UID,
+  anonymousQuote: ANONYMOUS_QUOTE_UID,
 } as const;

@@ -3,8 +3,9 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 
+import type { GetAccessLog } from '../../../shared/contracts/sources';
 import { usePluginLabel } from '../hooks/usePluginLabel';
-import type { AccessLogEntry, Paginated } from '../utils/api';
+import type { AccessLogEntry } from '../utils/api';
 import { ColumnHeads } from './ColumnHeads';
 
 const ACTION_LABELS = {
@@ -30,7 +31,7 @@ export const AccessLogTable = ({ sourceDocumentId, refreshKey }: Props) => {
 
   useEffect(() => {
     const controller = new AbortController();
-    get<Paginated<AccessLogEntry>>('/intelligence-stories/confidential-sources/access-log', {
+    get<GetAccessLog.Response>('/intelligence-stories/confidential-sources/access-log', {
       params: { ...(sourceDocumentId ? { sourceDocumentId } : {}), pageSize: '50' },
       signal: controller.signal,
     })

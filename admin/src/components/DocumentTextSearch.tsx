@@ -3,6 +3,7 @@ import { Duplicate, Search } from '@strapi/icons';
 import { useClipboard, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useState, type FormEvent } from 'react';
 
+import type { SearchDocumentText } from '../../../shared/contracts/library';
 import { usePluginLabel } from '../hooks/usePluginLabel';
 import { describeError } from '../utils/api';
 import { citationOf, type SearchHit } from '../utils/citation';
@@ -23,7 +24,7 @@ export const DocumentTextSearch = ({ documentId }: { documentId: string }) => {
   const search = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const { data } = await get<{ data: SearchHit[] }>(
+      const { data } = await get<SearchDocumentText.Response>(
         `/intelligence-stories/source-documents/${documentId}/text/search`,
         { params: { q } }
       );

@@ -10,15 +10,16 @@ import {
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
 
-import { usePluginLabel } from '../hooks/usePluginLabel';
 import {
+  CORRECTION_KIND_LABELS,
   CORRECTION_KINDS,
-  describeError,
   type CorrectionKind,
   type DeskCorrection,
-} from '../utils/api';
+  type IssueCorrection,
+} from '../../../shared/contracts/corrections';
+import { usePluginLabel } from '../hooks/usePluginLabel';
+import { describeError } from '../utils/api';
 import { needsLateReason } from '../utils/late-correction';
-import { KIND_LABELS } from './KindLabel';
 
 type Props = {
   storyDocumentId: string;
@@ -51,12 +52,10 @@ export const IssueCorrectionModal = ({
     setBusy(true);
     setErrors({});
     try {
-      await post(`/intelligence-stories/stories/${storyDocumentId}/corrections`, {
-        kind,
-        text,
-        lateReason: lateReason || null,
-        supersedes: supersedes || null,
-      });
+      await post<IssueCorrection.Response, IssueCorrection.Request['body']>(
+        `/intelligence-stories/stories/${storyDocumentId}/corrections`,
+        { kind, text, lateReason: lateReason || null, supersedes: supersedes || null }
+      );
       toggleNotification({
         type: 'success',
         message: label('corrections.issued', 'Correction issued'),
@@ -92,7 +91,7 @@ export const IssueCorrectionModal = ({
               <SingleSelect value={kind} onChange={(value) => setKind(value as CorrectionKind)}>
                 {CORRECTION_KINDS.map((option) => (
                   <SingleSelectOption key={option} value={option}>
-                    {label(`kind.${option}`, KIND_LABELS[option])}
+                    {label(`kind.${option}`, CORRECTION_KIND_LABELS[option])}
                   </SingleSelectOption>
                 ))}
               </SingleSelect>
@@ -144,7 +143,7 @@ export const IssueCorrectionModal = ({
                 >
                   {corrections.map((correction) => (
                     <SingleSelectOption key={correction.documentId} value={correction.documentId}>
-                      {`${KIND_LABELS[correction.kind]}: ${correction.text.slice(0, 60)}…`}
+                      {`${CORRECTION_KIND_LABELS[correction.kind]}: ${correction.text.slice(0, 60)}…`}
                     </SingleSelectOption>
                   ))}
                 </SingleSelect>

@@ -15,7 +15,7 @@ import { Plus, Trash } from '@strapi/icons';
 
 import { usePluginLabel } from '../hooks/usePluginLabel';
 import type { LibraryKeyJudgment } from '../utils/api';
-import { blankJudgment, CONFIDENCE_LEVELS, LIKELIHOOD_TERMS } from '../utils/icd203';
+import { blankJudgment, CONFIDENCE_OPTIONS, LIKELIHOOD_OPTIONS } from '../utils/icd203';
 
 type Props = {
   value: LibraryKeyJudgment[];
@@ -92,7 +92,7 @@ export const KeyJudgmentsEditor = ({ value, onChange, errors = {}, disabled = fa
                       change(index, { confidence: confidence as LibraryKeyJudgment['confidence'] })
                     }
                   >
-                    {CONFIDENCE_LEVELS.map((level) => (
+                    {CONFIDENCE_OPTIONS.map((level) => (
                       <SingleSelectOption key={level.value} value={level.value}>
                         {label(`confidence.${level.value}`, level.label)}
                       </SingleSelectOption>
@@ -119,7 +119,7 @@ export const KeyJudgmentsEditor = ({ value, onChange, errors = {}, disabled = fa
                     }
                     onClear={() => change(index, { likelihood: null })}
                   >
-                    {LIKELIHOOD_TERMS.map((term) => (
+                    {LIKELIHOOD_OPTIONS.map((term) => (
                       <SingleSelectOption key={term.value} value={term.value}>
                         {`${label(`likelihood.${term.value}`, term.label)} · ${term.band}`}
                       </SingleSelectOption>

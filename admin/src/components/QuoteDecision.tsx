@@ -4,6 +4,7 @@ import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 
+import type { ApproveQuote, RejectQuote } from '../../../shared/contracts/quotes';
 import { describeError, isConflict, type Readiness } from '../utils/api';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -28,10 +29,13 @@ export const QuoteDecision = ({ storyDocumentId, quoteIndex, revision, onDecided
     setBusy(decision);
     setError(undefined);
     try {
-      const { data } = await post<{ data: Readiness }>(
-        `/intelligence-stories/stories/${storyDocumentId}/quotes/${quoteIndex}/${decision}`,
-        { revision, comment: comment || null }
-      );
+      const { data } = await post<
+        ApproveQuote.Response | RejectQuote.Response,
+        ApproveQuote.Request['body'] | RejectQuote.Request['body']
+      >(`/intelligence-stories/stories/${storyDocumentId}/quotes/${quoteIndex}/${decision}`, {
+        revision,
+        comment: comment || null,
+      });
       toggleNotification({
         type: 'success',
         message: formatMessage({

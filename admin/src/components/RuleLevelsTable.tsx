@@ -1,11 +1,12 @@
 import { Badge, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 
+import { RULE_CODES, type RuleCode, type RuleLevel } from '../../../shared/contracts/rules';
 import type { RuleLevels } from '../../../shared/contracts/settings';
 import { usePluginLabel } from '../hooks/usePluginLabel';
 import { ColumnHeads } from './ColumnHeads';
 
 /** What each rule asks, in a line (docs/rules.md has the sources and the details). */
-export const RULE_SUMMARIES: Record<keyof RuleLevels, string> = {
+export const RULE_SUMMARIES: Record<RuleCode, string> = {
   R1: 'The story cites at least one source document',
   R2: 'Every citation names a document and a page within it',
   R3: 'Every anonymous quote says why anonymity was granted',
@@ -23,7 +24,7 @@ const LEVELS = {
   error: { label: 'Blocks publishing', backgroundColor: 'danger100', textColor: 'danger700' },
   warning: { label: 'Warns only', backgroundColor: 'warning100', textColor: 'warning700' },
   off: { label: 'Off', backgroundColor: 'neutral150', textColor: 'neutral700' },
-} as const;
+} as const satisfies Record<RuleLevel, object>;
 
 /**
  * The editorial rules and the level each is set to. Read-only: the levels are the app's
@@ -32,10 +33,8 @@ const LEVELS = {
  */
 export const RuleLevelsTable = ({ levels }: { levels: RuleLevels }) => {
   const label = usePluginLabel();
-  const codes = Object.keys(RULE_SUMMARIES) as Array<keyof RuleLevels>;
-
   return (
-    <Table colCount={3} rowCount={codes.length + 1}>
+    <Table colCount={3} rowCount={RULE_CODES.length + 1}>
       <ColumnHeads
         labels={[
           label('rules.code', 'Rule'),
@@ -44,7 +43,7 @@ export const RuleLevelsTable = ({ levels }: { levels: RuleLevels }) => {
         ]}
       />
       <Tbody>
-        {codes.map((code) => {
+        {RULE_CODES.map((code) => {
           const level = LEVELS[levels[code]];
           return (
             <Tr key={code}>

@@ -1,6 +1,7 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 
+import type { GetEditors } from '../../../shared/contracts/sources';
 import type { Editor } from '../utils/api';
 
 /** The admin users a source can be known to, for those who may edit the register. */
@@ -13,7 +14,7 @@ export const useSourceEditors = (enabled: boolean) => {
       return;
     }
     const controller = new AbortController();
-    get<{ data: Editor[] }>('/intelligence-stories/confidential-sources/editors', {
+    get<GetEditors.Response>('/intelligence-stories/confidential-sources/editors', {
       signal: controller.signal,
     })
       .then(({ data }) => setEditors(data.data))

@@ -1,7 +1,9 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 
-import { describeError, type DeskCorrection, type Paginated, type Readiness } from '../utils/api';
+import type { GetDeskCorrections } from '../../../shared/contracts/corrections';
+import type { GetReadiness } from '../../../shared/contracts/stories';
+import { describeError, type DeskCorrection, type Readiness } from '../utils/api';
 
 /** A story's readiness (with the revision it is for) and its corrections, reloaded on demand. */
 export const useStorySourcing = (
@@ -22,10 +24,13 @@ export const useStorySourcing = (
     setLoading(true);
     try {
       const [ready, list] = await Promise.all([
-        get<{ data: Readiness }>(`/intelligence-stories/stories/${documentId}/readiness`),
-        get<Paginated<DeskCorrection>>(`/intelligence-stories/stories/${documentId}/corrections`, {
-          params: { pagination: { pageSize: 100 } },
-        }),
+        get<GetReadiness.Response>(`/intelligence-stories/stories/${documentId}/readiness`),
+        get<GetDeskCorrections.Response>(
+          `/intelligence-stories/stories/${documentId}/corrections`,
+          {
+            params: { pagination: { pageSize: 100 } },
+          }
+        ),
       ]);
       setReadiness(ready.data.data);
       setCorrections(list.data.data);

@@ -14,6 +14,7 @@ import { Layouts, Page, useQueryParams } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 
+import { DESK_STATES } from '../../../shared/contracts/desk';
 import { ColumnHeads } from '../components/ColumnHeads';
 import { ListPagination } from '../components/ListPagination';
 import { ListSearch } from '../components/ListSearch';
@@ -66,7 +67,7 @@ export const DeskPage = () => {
               onChange={(value) => setQuery({ state: value as DeskState, page: '1' })}
               onClear={() => setQuery({ state: '', page: '1' })}
             >
-              {(['draft', 'published', 'modified'] as const).map((option) => (
+              {DESK_STATES.map((option) => (
                 <SingleSelectOption key={option} value={option}>
                   {label(`state.${option}`, option)}
                 </SingleSelectOption>

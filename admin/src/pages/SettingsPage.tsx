@@ -3,7 +3,12 @@ import { Check } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 
-import type { RuleLevels } from '../../../shared/contracts/settings';
+import type {
+  GetRuleLevels,
+  GetSettings,
+  RuleLevels,
+  UpdateSettings,
+} from '../../../shared/contracts/settings';
 import { RuleLevelsTable } from '../components/RuleLevelsTable';
 import { usePluginLabel } from '../hooks/usePluginLabel';
 import { usePluginRBAC } from '../hooks/usePluginRBAC';
@@ -47,10 +52,10 @@ export const SettingsPage = () => {
 
   useEffect(() => {
     if (rbac.canReadSettings) {
-      get<{ data: Settings }>('/intelligence-stories/settings').then(({ data }) =>
+      get<GetSettings.Response>('/intelligence-stories/settings').then(({ data }) =>
         setValues(data.data)
       );
-      get<{ data: RuleLevels }>('/intelligence-stories/settings/rules').then(({ data }) =>
+      get<GetRuleLevels.Response>('/intelligence-stories/settings/rules').then(({ data }) =>
         setRules(data.data)
       );
     }
@@ -70,7 +75,10 @@ export const SettingsPage = () => {
     setSaving(true);
     setErrors({});
     try {
-      const { data } = await put<{ data: Settings }>('/intelligence-stories/settings', values);
+      const { data } = await put<UpdateSettings.Response, UpdateSettings.Request['body']>(
+        '/intelligence-stories/settings',
+        values
+      );
       setValues(data.data);
       toggleNotification({ type: 'success', message: label('settings.saved', 'Settings saved') });
     } catch (caught) {

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink, useParams } from 'react-router-dom';
 
+import type { GetLibraryDocument, UpdateKeyJudgments } from '../../../shared/contracts/library';
 import { DocumentTextSearch } from '../components/DocumentTextSearch';
 import { ExtractionBadge } from '../components/ExtractionBadge';
 import { KeyJudgmentsEditor } from '../components/KeyJudgmentsEditor';
@@ -46,7 +47,7 @@ export const SourceDocumentPage = () => {
 
   const load = useCallback(async () => {
     try {
-      const { data } = await get<{ data: LibraryDocument }>(
+      const { data } = await get<GetLibraryDocument.Response>(
         `/intelligence-stories/source-documents/${documentId}`
       );
       setDocument(data.data);
@@ -87,7 +88,7 @@ export const SourceDocumentPage = () => {
     }
     setSaving(true);
     try {
-      const { data } = await put<{ data: LibraryDocument }>(
+      const { data } = await put<UpdateKeyJudgments.Response, UpdateKeyJudgments.Request['body']>(
         `/intelligence-stories/source-documents/${document.documentId}/key-judgments`,
         { revision: document.revision, keyJudgments: judgments }
       );

@@ -4,6 +4,7 @@ import { BackButton, Layouts, Page, useFetchClient, useNotification } from '@str
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { NavLink, useParams } from 'react-router-dom';
 
+import type { GetSource, RevealSource, UpdateSource } from '../../../shared/contracts/sources';
 import { AccessLogTable } from '../components/AccessLogTable';
 import { SourceFormModal } from '../components/SourceFormModal';
 import { usePluginLabel } from '../hooks/usePluginLabel';
@@ -47,7 +48,7 @@ export const SourcePage = () => {
 
   const load = useCallback(async () => {
     try {
-      const { data } = await get<{ data: SourceSummary }>(
+      const { data } = await get<GetSource.Response>(
         `/intelligence-stories/confidential-sources/${documentId}`
       );
       setSource(data.data);
@@ -62,7 +63,7 @@ export const SourcePage = () => {
 
   const reveal = async () => {
     try {
-      const { data } = await post<{ data: RevealedSource }>(
+      const { data } = await post<RevealSource.Response>(
         `/intelligence-stories/confidential-sources/${documentId}/reveal`
       );
       setRevealed(data.data);
@@ -98,7 +99,7 @@ export const SourcePage = () => {
   const save = async (input: SourceInput) => {
     setBusy(true);
     try {
-      const { data } = await put<{ data: SourceSummary }>(
+      const { data } = await put<UpdateSource.Response, UpdateSource.Request['body']>(
         `/intelligence-stories/confidential-sources/${documentId}`,
         { ...input, revision: source?.revision ?? null }
       );

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink, useNavigate } from 'react-router-dom';
 
+import type { CreateSource, GetSources } from '../../../shared/contracts/sources';
 import { AccessLogTable } from '../components/AccessLogTable';
 import { ColumnHeads } from '../components/ColumnHeads';
 import { SourceFormModal } from '../components/SourceFormModal';
@@ -34,9 +35,7 @@ export const SourceRegisterPage = () => {
 
   const load = useCallback(async () => {
     try {
-      const { data } = await get<{ data: SourceSummary[] }>(
-        '/intelligence-stories/confidential-sources'
-      );
+      const { data } = await get<GetSources.Response>('/intelligence-stories/confidential-sources');
       setSources(data.data);
     } catch {
       setFailed(true);
@@ -50,7 +49,7 @@ export const SourceRegisterPage = () => {
   const create = async (input: SourceInput) => {
     setBusy(true);
     try {
-      const { data } = await post<{ data: SourceSummary }>(
+      const { data } = await post<CreateSource.Response>(
         '/intelligence-stories/confidential-sources',
         input
       );

@@ -1,22 +1,21 @@
 import { isFetchError } from '@strapi/strapi/admin';
 
-/** Shapes of the plugin's admin routes (see docs/admin-api.md). */
-export type Violation = { code: string; path: string; message: string };
+import type {
+  PagePagination,
+  Paginated as PaginatedList,
+} from '../../../shared/contracts/pagination';
+import { SOURCE_DOCUMENT_UID, STORY_UID } from '../../../shared/contracts/uids';
 
-export type Readiness = {
-  ready: boolean;
-  errors: Violation[];
-  warnings: Violation[];
-  revision: string | null;
-};
-
+/**
+ * The shapes of the plugin's admin routes are the server's and the panel's both: shared/contracts
+ * holds them, each route's Request and Response (see docs/admin-api.md).
+ */
+export type { CorrectionKind, DeskCorrection } from '../../../shared/contracts/corrections';
 export type { DeskState, DeskStory, QueueItem } from '../../../shared/contracts/desk';
-export type {
-  Confidence,
-  LibraryDocument,
-  LibraryKeyJudgment,
-  Likelihood,
-} from '../../../shared/contracts/library';
+export type { Confidence, Likelihood } from '../../../shared/contracts/icd203';
+export type { LibraryDocument, LibraryKeyJudgment } from '../../../shared/contracts/library';
+export type { Violation } from '../../../shared/contracts/rules';
+export type { PublisherSettings as Settings } from '../../../shared/contracts/settings';
 export type {
   AccessLogEntry,
   Editor,
@@ -25,39 +24,11 @@ export type {
   SourceInput,
   SourceSummary,
 } from '../../../shared/contracts/sources';
+export type { StoryReadiness as Readiness } from '../../../shared/contracts/stories';
+export { SOURCE_DOCUMENT_UID, STORY_UID };
 
-export type CorrectionKind =
-  'correction' | 'clarification' | 'update' | 'editors_note' | 'retraction';
-
-export const CORRECTION_KINDS: CorrectionKind[] = [
-  'correction',
-  'clarification',
-  'update',
-  'editors_note',
-  'retraction',
-];
-
-export type DeskCorrection = {
-  documentId: string;
-  kind: CorrectionKind;
-  text: string;
-  issuedAt: string;
-  lateReason: string | null;
-  supersedes: string | null;
-  storyDocumentId: string;
-  storyTitle: string | null;
-  issuedBy: string | null;
-};
-
-export type Paginated<T> = {
-  data: T[];
-  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
-};
-
-export type { PublisherSettings as Settings } from '../../../shared/contracts/settings';
-
-export const STORY_UID = 'plugin::intelligence-stories.story';
-export const SOURCE_DOCUMENT_UID = 'plugin::intelligence-stories.source-document';
+/** A page of a list route, as the panel asks for them: by page. */
+export type Paginated<T> = PaginatedList<T, PagePagination>;
 
 /** Where the Content Manager edits a story. */
 export const storyEditPath = (documentId: string) =>

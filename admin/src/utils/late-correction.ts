@@ -1,5 +1,6 @@
-/** The server's rule, mirrored to show the field up front: it stays the server's to enforce. */
-export const LATE_AFTER_DAYS = 30;
+import { LATE_AFTER_DAYS } from '../../../shared/contracts/corrections';
+
+/** The server's rule, asked up front so the editor gives the reason: it stays the server's to enforce. */
 
 export const needsLateReason = (firstPublishedAt: string | null | undefined, now = new Date()) =>
   Boolean(firstPublishedAt) &&

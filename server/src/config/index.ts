@@ -1,6 +1,11 @@
 import { validateYupSchemaSync, yup } from '@strapi/utils';
 
-import { RULE_CODES, type RuleCode, type RuleLevel } from '../rules/types';
+import {
+  RULE_CODES,
+  RULE_LEVELS,
+  type RuleCode,
+  type RuleLevel,
+} from '../../../shared/contracts/rules';
 
 export type PluginConfig = {
   /** Level of each editorial rule: `error` blocks publish, `warning` is reported, `off` skips it. */
@@ -98,9 +103,7 @@ const configSchema = yup
         Object.fromEntries(
           RULE_CODES.map((code) => [
             code,
-            yup
-              .mixed()
-              .oneOf(['error', 'warning', 'off'], `rules.${code} must be error, warning or off`),
+            yup.mixed().oneOf([...RULE_LEVELS], `rules.${code} must be error, warning or off`),
           ])
         )
       )

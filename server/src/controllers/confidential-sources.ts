@@ -2,7 +2,16 @@ import type { Core } from '@strapi/strapi';
 import { errors, validateYupSchema } from '@strapi/utils';
 import type { Context } from 'koa';
 
-import type { SourceInput } from '../services/confidential-sources';
+import type {
+  CreateSource,
+  GetAccessLog,
+  GetEditors,
+  GetSource,
+  GetSources,
+  RevealSource,
+  SourceInput,
+  UpdateSource,
+} from '../../../shared/contracts/sources';
 import { getService } from '../utils/get-service';
 import { CONFIDENTIAL_SOURCE_UID } from '../utils/plugin-id';
 import {
@@ -51,26 +60,32 @@ const confidentialSourcesController = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async find(ctx: Context) {
-      ctx.body = { data: await service().list() };
+      ctx.body = { data: await service().list() } satisfies GetSources.Response;
     },
 
     async editors(ctx: Context) {
-      ctx.body = { data: await service().editors() };
+      ctx.body = { data: await service().editors() } satisfies GetEditors.Response;
     },
 
     async findOne(ctx: Context) {
-      ctx.body = { data: await service().findOne(ctx.params.documentId) };
+      ctx.body = {
+        data: await service().findOne(ctx.params.documentId),
+      } satisfies GetSource.Response;
     },
 
     async reveal(ctx: Context) {
-      ctx.body = { data: await service().reveal(ctx.params.documentId, actorOf(ctx)) };
+      ctx.body = {
+        data: await service().reveal(ctx.params.documentId, actorOf(ctx)),
+      } satisfies RevealSource.Response;
     },
 
     async create(ctx: Context) {
       const input = (await validateBody(createSourceBody, ctx.request.body)) as SourceInput;
       await assertEditorsExist(input);
       ctx.status = 201;
-      ctx.body = { data: await service().create(input, actorOf(ctx)) };
+      ctx.body = {
+        data: await service().create(input, actorOf(ctx)),
+      } satisfies CreateSource.Response;
     },
 
     async update(ctx: Context) {
@@ -81,7 +96,7 @@ const confidentialSourcesController = ({ strapi }: { strapi: Core.Strapi }) => {
       await assertEditorsExist(input);
       ctx.body = {
         data: await service().update(ctx.params.documentId, input, actorOf(ctx), revision),
-      };
+      } satisfies UpdateSource.Response;
     },
 
     async accessLog(ctx: Context) {
@@ -93,7 +108,7 @@ const confidentialSourcesController = ({ strapi }: { strapi: Core.Strapi }) => {
         page,
         pageSize,
       });
-      ctx.body = { data: results, meta: { pagination } };
+      ctx.body = { data: results, meta: { pagination } } satisfies GetAccessLog.Response;
     },
   };
 };

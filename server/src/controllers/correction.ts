@@ -2,10 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { validateYupSchema } from '@strapi/utils';
 import type { Context } from 'koa';
 
+import type { CorrectionKind, GetCorrections } from '../../../shared/contracts/corrections';
 import { toCorrectionsJsonFeed } from '../formats/corrections-json-feed';
 import { toCorrectionsRss, type FeedChannel } from '../formats/corrections-rss';
 import type { FeedQuery } from '../services/correction-feed';
-import type { CorrectionKind } from '../types/content-types';
 import { sendWithValidators } from '../utils/conditional-get';
 import { getService } from '../utils/get-service';
 import { paginationMeta, toPagination } from '../utils/pagination';
@@ -76,7 +76,7 @@ const correction = ({ strapi }: { strapi: Core.Strapi }) => {
       const body = {
         data: page.corrections,
         meta: { pagination: paginationMeta({ pagination, isPaged }, page.total ?? 0) },
-      };
+      } satisfies GetCorrections.Response;
       sendWithValidators(ctx, JSON.stringify(body), {
         type: 'application/json; charset=utf-8',
         lastModified: page.lastModified,

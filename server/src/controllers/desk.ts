@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { validateYupSchema } from '@strapi/utils';
 import type { Context } from 'koa';
 
-import type { DeskState } from '../services/desk';
+import type { GetDeskCorrections } from '../../../shared/contracts/corrections';
+import type { DeskState, GetApprovalQueue, GetDeskStories } from '../../../shared/contracts/desk';
 import { getService } from '../utils/get-service';
 import { paginationMeta, toPagination } from '../utils/pagination';
 import { deskPageSchema, deskQuerySchema } from '../validation/desk-query';
@@ -32,12 +33,17 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
         state: params.state,
         pagination,
       });
-      ctx.body = { data: results, meta: { pagination: meta(total) } };
+      ctx.body = {
+        data: results,
+        meta: { pagination: meta(total) },
+      } satisfies GetDeskStories.Response;
     },
 
     async approvals(ctx: Context) {
       await validateYupSchema(deskPageSchema)(ctx.query);
-      ctx.body = { data: await getService('approval-queue', { strapi }).list() };
+      ctx.body = {
+        data: await getService('approval-queue', { strapi }).list(),
+      } satisfies GetApprovalQueue.Response;
     },
 
     async corrections(ctx: Context) {
@@ -46,7 +52,10 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
         storyDocumentId: ctx.params.documentId,
         pagination,
       });
-      ctx.body = { data: results, meta: { pagination: meta(total) } };
+      ctx.body = {
+        data: results,
+        meta: { pagination: meta(total) },
+      } satisfies GetDeskCorrections.Response;
     },
   };
 };

@@ -1,22 +1,31 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
+import type {
+  GetRuleLevels,
+  GetSettings,
+  UpdateSettings,
+} from '../../../shared/contracts/settings';
 import { getConfig } from '../utils/get-config';
 import { getService } from '../utils/get-service';
 
 /** Admin routes for the publisher settings that the JSON-LD and the feeds carry. */
 const settings = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
-    ctx.body = { data: await getService('settings', { strapi }).get() };
+    ctx.body = {
+      data: await getService('settings', { strapi }).get(),
+    } satisfies GetSettings.Response;
   },
 
   /** The rule levels in force: read-only here, since they are the app's config (a deploy). */
   async rules(ctx: Context) {
-    ctx.body = { data: getConfig(strapi).rules };
+    ctx.body = { data: getConfig(strapi).rules } satisfies GetRuleLevels.Response;
   },
 
   async update(ctx: Context) {
-    ctx.body = { data: await getService('settings', { strapi }).set(ctx.request.body) };
+    ctx.body = {
+      data: await getService('settings', { strapi }).set(ctx.request.body),
+    } satisfies UpdateSettings.Response;
   },
 });
 

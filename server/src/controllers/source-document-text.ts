@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { validateYupSchema, yup } from '@strapi/utils';
 import type { Context } from 'koa';
 
+import type { GetDocumentText, SearchDocumentText } from '../../../shared/contracts/library';
 import { getService } from '../utils/get-service';
 
 const MAX_QUERY_LENGTH = 200;
@@ -45,7 +46,9 @@ const sourceDocumentText = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async status(ctx: Context) {
-      ctx.body = { data: await texts().status(ctx.params.documentId) };
+      ctx.body = {
+        data: await texts().status(ctx.params.documentId),
+      } satisfies GetDocumentText.Response;
     },
 
     async search(ctx: Context) {
@@ -58,7 +61,7 @@ const sourceDocumentText = ({ strapi }: { strapi: Core.Strapi }) => {
           limit ? Number(limit) : DEFAULT_LIMIT
         ),
         meta: { query },
-      };
+      } satisfies SearchDocumentText.Response;
     },
   };
 };

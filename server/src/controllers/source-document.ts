@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
+import type { GetSourceDocument, GetSourceDocuments } from '../../../shared/contracts/library';
+import type { SourceDocument } from '../types/content-types';
 import { getService } from '../utils/get-service';
 import { SOURCE_DOCUMENT_UID } from '../utils/plugin-id';
 import { PUBLIC_SOURCE_DOCUMENT_SHAPE } from '../utils/public-fields';
@@ -21,9 +23,9 @@ const sourceDocument = ({ strapi }: { strapi: Core.Strapi }) => ({
     );
 
     ctx.body = {
-      data: await publicApi.sanitizeOutput(results, SOURCE_DOCUMENT_UID, ctx),
+      data: await publicApi.sanitizeOutput(results as SourceDocument[], SOURCE_DOCUMENT_UID, ctx),
       meta: { pagination: publicApi.paginationMeta(query, total) },
-    };
+    } satisfies GetSourceDocuments.Response;
   },
 
   async findOne(ctx: Context) {
@@ -43,7 +45,10 @@ const sourceDocument = ({ strapi }: { strapi: Core.Strapi }) => ({
       throw new errors.NotFoundError('No published source document has this documentId');
     }
 
-    ctx.body = { data: await publicApi.sanitizeOutput(found, SOURCE_DOCUMENT_UID, ctx), meta: {} };
+    ctx.body = {
+      data: await publicApi.sanitizeOutput(found as SourceDocument, SOURCE_DOCUMENT_UID, ctx),
+      meta: {},
+    } satisfies GetSourceDocument.Response;
   },
 });
 

@@ -2,7 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { validateYupSchema } from '@strapi/utils';
 import type { Context } from 'koa';
 
-import type { LibraryKeyJudgment } from '../../../shared/contracts/library';
+import type {
+  GetLibrary,
+  GetLibraryDocument,
+  UpdateKeyJudgments,
+} from '../../../shared/contracts/library';
 import { getService } from '../utils/get-service';
 import { SOURCE_DOCUMENT_UID } from '../utils/plugin-id';
 import { paginationMeta, toPagination } from '../utils/pagination';
@@ -23,11 +27,13 @@ const sourceLibraryController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = {
         data: results,
         meta: { pagination: paginationMeta({ pagination, isPaged }, total) },
-      };
+      } satisfies GetLibrary.Response;
     },
 
     async findOne(ctx: Context) {
-      ctx.body = { data: await service().findOne(ctx.params.documentId) };
+      ctx.body = {
+        data: await service().findOne(ctx.params.documentId),
+      } satisfies GetLibraryDocument.Response;
     },
 
     async updateKeyJudgments(ctx: Context) {
@@ -38,10 +44,10 @@ const sourceLibraryController = ({ strapi }: { strapi: Core.Strapi }) => {
       );
       const { revision, keyJudgments } = (await validateYupSchema(keyJudgmentsBody)(
         ctx.request.body ?? {}
-      )) as { revision: string | null; keyJudgments: LibraryKeyJudgment[] };
+      )) as UpdateKeyJudgments.Request['body'];
       ctx.body = {
         data: await service().saveKeyJudgments(ctx.params.documentId, keyJudgments, revision),
-      };
+      } satisfies UpdateKeyJudgments.Response;
     },
   };
 };

@@ -2,8 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { validateYupSchema, yup } from '@strapi/utils';
 import type { Context } from 'koa';
 
-import type { CorrectionInput } from '../services/corrections';
-import { CORRECTION_KINDS } from '../utils/correction-kinds';
+import {
+  CORRECTION_KINDS,
+  type CorrectionInput,
+  type IssueCorrection,
+} from '../../../shared/contracts/corrections';
 import { getService } from '../utils/get-service';
 
 // Lengths and kinds are the correction schema's own, checked again on the write itself.
@@ -11,7 +14,7 @@ const issueBody = yup
   .object({
     kind: yup
       .mixed()
-      .oneOf(CORRECTION_KINDS, 'kind must be one of: ${values}')
+      .oneOf([...CORRECTION_KINDS], 'kind must be one of: ${values}')
       .required('kind is required'),
     text: yup.string().required('text: write the correction as readers will see it'),
     lateReason: yup.string().nullable(),
@@ -29,7 +32,7 @@ const storyCorrections = ({ strapi }: { strapi: Core.Strapi }) => ({
         input,
         ctx.state.user.id
       ),
-    };
+    } satisfies IssueCorrection.Response;
   },
 });
 

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { validateYupSchema, yup } from '@strapi/utils';
 import type { Context } from 'koa';
 
+import type { ApproveQuote, Decision, RejectQuote } from '../../../shared/contracts/quotes';
+import type { DeclareNonSubstantive, GetReadiness } from '../../../shared/contracts/stories';
 import { getService } from '../utils/get-service';
 import { requiredReaderText } from '../validation/rules';
 
@@ -56,7 +58,7 @@ const declarationBody = yup
 
 /** Admin routes on a story's sourcing: readiness, quote decisions, non-substantive changes. */
 const storySourcing = ({ strapi }: { strapi: Core.Strapi }) => {
-  const decide = (decision: 'approved' | 'rejected', bodySchema: typeof approveBody) =>
+  const decide = (decision: Decision, bodySchema: typeof approveBody) =>
     async function handle(ctx: Context) {
       const { documentId, quoteIndex } = await validateYupSchema(quoteParams)(ctx.params);
       const body = await validateYupSchema(bodySchema)(ctx.request.body ?? {});
@@ -67,14 +69,14 @@ const storySourcing = ({ strapi }: { strapi: Core.Strapi }) => {
           decision,
           { userId: ctx.state.user.id, comment: body.comment, revision: body.revision }
         ),
-      };
+      } satisfies ApproveQuote.Response | RejectQuote.Response;
     };
 
   return {
     async readiness(ctx: Context) {
       ctx.body = {
         data: await getService('readiness', { strapi }).evaluate(ctx.params.documentId),
-      };
+      } satisfies GetReadiness.Response;
     },
 
     approveQuote: decide('approved', approveBody),
@@ -90,10 +92,10 @@ const storySourcing = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = {
         data: {
           documentId: entry.documentId,
-          changes: entry.changes,
+          changes: entry.changes ?? null,
           declaredAt: entry.declaredAt,
         },
-      };
+      } satisfies DeclareNonSubstantive.Response;
     },
   };
 };

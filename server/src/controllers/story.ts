@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors, validateYupSchema } from '@strapi/utils';
 import type { Context } from 'koa';
 
+import type { GetStories, GetStory, GetStoryJsonLd } from '../../../shared/contracts/stories';
 import { toNewsArticle } from '../formats/news-article';
 import { sendWithValidators } from '../utils/conditional-get';
 import { getService } from '../utils/get-service';
@@ -36,7 +37,7 @@ const story = ({ strapi }: { strapi: Core.Strapi }) => {
           await publicApi.sanitizeOutput(results, STORY_UID, ctx)
         ),
         meta: { pagination: publicApi.paginationMeta(query, total) },
-      };
+      } satisfies GetStories.Response;
     },
 
     async findOne(ctx: Context) {
@@ -45,7 +46,10 @@ const story = ({ strapi }: { strapi: Core.Strapi }) => {
         STORY_UID,
         PUBLIC_STORY_SHAPE
       );
-      ctx.body = { data: await findPublicStory(ctx, query.fields), meta: {} };
+      ctx.body = {
+        data: await findPublicStory(ctx, query.fields),
+        meta: {},
+      } satisfies GetStory.Response;
     },
 
     /** The story as a schema.org NewsArticle, for search engines and fact-check tools. */
@@ -54,7 +58,7 @@ const story = ({ strapi }: { strapi: Core.Strapi }) => {
       const data = await findPublicStory(ctx);
       const settings = await getService('settings', { strapi }).get();
       const links = getService('public-links', { strapi }).forRequest(ctx, settings);
-      const article = toNewsArticle(data, settings, {
+      const article: GetStoryJsonLd.Response = toNewsArticle(data, settings, {
         story: links.story(data),
         correction: (correctionDocumentId) => links.correction(data, correctionDocumentId),
         absolute: links.absolute,

@@ -1,32 +1,9 @@
-import type { FeedCorrection } from '../services/correction-feed';
-import { CORRECTION_KIND_LABELS } from '../utils/correction-kinds';
+import {
+  CORRECTION_KIND_LABELS,
+  type FeedCorrection,
+  type JsonFeed,
+} from '../../../shared/contracts/corrections';
 import { feedItemTitle, type FeedChannel } from './corrections-rss';
-
-/** A JSON Feed 1.1 item (https://www.jsonfeed.org/version/1.1/), with this plugin's extension. */
-type JsonFeedItem = {
-  id: string;
-  url: string;
-  title: string;
-  content_text: string;
-  date_published: string;
-  tags: string[];
-  // Extensions start with an underscore; readers that do not know them ignore them.
-  _intelligence_stories: {
-    kind: FeedCorrection['kind'];
-    story: FeedCorrection['story'];
-    supersedes: string | null;
-    late_reason: string | null;
-  };
-};
-
-export type JsonFeed = {
-  version: 'https://jsonfeed.org/version/1.1';
-  title: string;
-  description: string;
-  home_page_url: string;
-  feed_url: string;
-  items: JsonFeedItem[];
-};
 
 /**
  * JSON Feed 1.1. No maintained generator writes 1.1 (the `feed` library writes 1.0), and the

@@ -1,7 +1,6 @@
 import { Feed } from 'feed';
 
-import type { FeedCorrection } from '../services/correction-feed';
-import { CORRECTION_KIND_LABELS } from '../utils/correction-kinds';
+import { CORRECTION_KIND_LABELS, type FeedCorrection } from '../../../shared/contracts/corrections';
 
 export type FeedChannel = {
   title: string;

@@ -7,10 +7,10 @@ import type {
   WithContext,
 } from 'schema-dts';
 
-import type { PublicStory } from '../services/stories';
+import { CORRECTION_KIND_LABELS } from '../../../shared/contracts/corrections';
+import type { StoryWithCorrections } from '../services/stories';
 import type { PublisherSettings } from '../services/settings';
 import type { SourceDocument } from '../types/content-types';
-import { CORRECTION_KIND_LABELS } from '../utils/correction-kinds';
 
 export type NewsArticleLinks = {
   story: string;
@@ -67,7 +67,7 @@ const report = (document: SourceDocument, links: NewsArticleLinks): Report =>
  * Project and Google's news markup read them.
  */
 export const toNewsArticle = (
-  story: PublicStory,
+  story: StoryWithCorrections,
   settings: PublisherSettings,
   links: NewsArticleLinks
 ): WithContext<NewsArticle> => {

@@ -1,3 +1,4 @@
+import { pageExists } from '../../../shared/contracts/citations';
 import type { Rule, Violation } from './types';
 
 /**
@@ -35,7 +36,7 @@ export const citedPagesExist: Rule = ({ draft, documentTexts }) => {
       });
     }
     const pageCount = pdfPageCount ?? document.pageCount;
-    if (!citation.page || citation.page < 1 || citation.page > pageCount) {
+    if (!citation.page || !pageExists(citation.page, pageCount)) {
       violations.push({
         code: 'R2',
         path: `citations[${index}].page`,

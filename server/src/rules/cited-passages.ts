@@ -1,36 +1,9 @@
+import type { PassageCheck } from '../../../shared/contracts/rules';
 import { pagesQuoting } from '../passages/locate';
 import { bestMatchingPage } from '../passages/similarity';
 import type { StorySnapshot } from './types';
 
-export type PassageCheck = {
-  /** Index of the citation in the story, from 0. */
-  citation: number;
-  sourceDocument: string;
-  passageType: 'quote' | 'paraphrase';
-  page: number;
-  /**
-   * `no-pdf`: the document has no PDF; `pending` / `stale` / `failed`: its text is not (yet)
-   * readable (`stale`: pending for too long);
-   * `no-text-on-page`: the cited page is an image without text; `found` / `found-elsewhere` /
-   * `not-found`: where a quote is; `scored`: a paraphrase's similarity was measured.
-   */
-  state:
-    | 'no-pdf'
-    | 'pending'
-    | 'stale'
-    | 'failed'
-    | 'no-text-on-page'
-    | 'found'
-    | 'found-elsewhere'
-    | 'not-found'
-    | 'scored';
-  /** Quotes: every page the quotation appears on. */
-  foundOnPages?: number[];
-  /** Paraphrases: the best-matching page and scores from 0 to 1 (see passages/similarity). */
-  bestPage?: number | null;
-  bestScore?: number;
-  citedPageScore?: number;
-};
+export type { PassageCheck };
 
 const round = (score: number) => Math.round(score * 100) / 100;
 

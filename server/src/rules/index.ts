@@ -9,8 +9,10 @@ import { quoteApproved } from './R6-quote-approved';
 import { informationNotOpinion } from './R7-information-not-opinion';
 import { bylineForAnonymousSourcing } from './R8-byline';
 import { noStealthEdits } from './R9-no-stealth-edits';
-import type { PassageCheck } from './cited-passages';
+import type { Readiness } from '../../../shared/contracts/rules';
 import type { Rule, RuleCode, RuleLevel, RuleOptions, StorySnapshot, Violation } from './types';
+
+export type { Readiness };
 
 export const RULES: Record<RuleCode, Rule> = {
   R1: citesASourceDocument,
@@ -24,14 +26,6 @@ export const RULES: Record<RuleCode, Rule> = {
   R9: noStealthEdits,
   R10: icd203EstimativeLanguage,
   R11: quotesMatchThePdf,
-};
-
-export type Readiness = {
-  ready: boolean;
-  errors: Violation[];
-  warnings: Violation[];
-  /** Where each cited passage was found in its document's PDF (R11); absent without any PDF. */
-  passages?: PassageCheck[];
 };
 
 /** Runs every rule that is not off; errors block publishing, warnings are only reported. */

@@ -1,33 +1,14 @@
+import type { TextStatus } from '../../../shared/contracts/library';
+import type { Violation } from '../../../shared/contracts/rules';
 import type { Correction, SourceDocument, Story } from '../types/content-types';
 import type { ReaderVisible } from './reader-visible-changes';
 
-export const RULE_CODES = [
-  'R1',
-  'R2',
-  'R3',
-  'R4',
-  'R5',
-  'R6',
-  'R7',
-  'R8',
-  'R9',
-  'R10',
-  'R11',
-] as const;
-export type RuleCode = (typeof RULE_CODES)[number];
-export type RuleLevel = 'error' | 'warning' | 'off';
-
-export type Violation = {
-  code: RuleCode;
-  path: string;
-  message: string;
-  /** Reported as a warning whatever the rule's level: the rule could not decide (R11, no text yet). */
-  advisory?: boolean;
-};
+// The codes, levels and violations cross to the admin panel: their home is shared/contracts.
+export type { RuleCode, RuleLevel, Violation } from '../../../shared/contracts/rules';
 
 /** What the server read from a source document's PDF (see services/document-text.ts). */
 export type DocumentText = {
-  status: 'pending' | 'done' | 'failed';
+  status: TextStatus;
   error?: string | null;
   /** Pages of the PDF, in order, normalized with passages/normalize; empty until done. */
   pages: string[];

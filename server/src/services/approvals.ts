@@ -1,14 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import type { Decision } from '../../../shared/contracts/quotes';
 import type { AnonymousQuote, Story } from '../types/content-types';
 import type { ApprovedQuote } from './quotes';
 import { getConfig } from '../utils/get-config';
 import { getService } from '../utils/get-service';
 import { StaleRevisionError } from '../utils/stale-revision-error';
 import { ANONYMOUS_QUOTE_UID, STORY_UID } from '../utils/plugin-id';
-
-type Decision = 'approved' | 'rejected';
 
 /**
  * The standards desk's decisions on anonymous quotes. Approval fields are written only here (the

@@ -1,30 +1,27 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import type { Editor } from '../../../shared/contracts/sources';
+import type {
+  Editor,
+  LinkedQuote,
+  RevealedSource,
+  SourceInput,
+  SourceSummary,
+} from '../../../shared/contracts/sources';
 import { parseEnvelope } from '../encryption/envelope';
-import { ENCRYPTED_SOURCE_FIELDS, type EncryptedSourceField } from '../encryption/fields';
+import { ENCRYPTED_SOURCE_FIELDS } from '../encryption/fields';
 import type { AnonymousQuote, ConfidentialSource, Story } from '../types/content-types';
 import { getService } from '../utils/get-service';
 import { CONFIDENTIAL_SOURCE_UID, STORY_UID } from '../utils/plugin-id';
 import type { Actor } from './source-access-log';
 
-type EditorWhoKnows = { id: number; firstname?: string | null; lastname?: string | null };
+type EditorWhoKnows = { id: number; firstname: string | null; lastname: string | null };
 
 type StoredSource = Omit<ConfidentialSource, 'editorsWhoKnow'> & {
   editorsWhoKnow?: EditorWhoKnows[];
 };
 
-export type SourceInput = Partial<Record<EncryptedSourceField | 'alias', string | null>> & {
-  editorsWhoKnow?: number[];
-};
-
-type LinkedQuote = {
-  storyDocumentId: string;
-  storyTitle: string;
-  quoteIndex: number;
-  attribution: string;
-};
+export type { SourceInput };
 
 const SUMMARY_POPULATE = {
   // Admin users' e-mails are not queryable through the Document Service (private).
@@ -83,7 +80,7 @@ const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
     return byDocument;
   };
 
-  const summarize = (source: StoredSource, quotes: LinkedQuote[]) => ({
+  const summarize = (source: StoredSource, quotes: LinkedQuote[]): SourceSummary => ({
     documentId: source.documentId,
     alias: source.alias,
     editorsWhoKnow: (source.editorsWhoKnow ?? []).map(({ id, firstname, lastname }) => ({
@@ -110,7 +107,7 @@ const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
     return source;
   };
 
-  const summaryOf = async (documentId: string) => {
+  const summaryOf = async (documentId: string): Promise<SourceSummary> => {
     const source = await findStored(documentId);
     return summarize(source, (await linkedQuotes([documentId])).get(documentId)!);
   };
@@ -136,7 +133,7 @@ const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async list() {
+    async list(): Promise<SourceSummary[]> {
       const sources = (await documents().findMany({
         sort: [{ alias: 'asc' }],
         fields: ['alias', 'revision', 'createdAt', 'updatedAt'],
@@ -160,7 +157,7 @@ const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The identity fields, decrypted, for a user allowed to see them; the reveal is logged first. */
-    async reveal(documentId: string, actor: Actor) {
+    async reveal(documentId: string, actor: Actor): Promise<RevealedSource> {
       const source = await findStored(documentId);
       const identity = getService('source-encryption', { strapi }).decryptFields(source);
       await log().record('reveal', source, ENCRYPTED_SOURCE_FIELDS, actor);

@@ -1,11 +1,12 @@
 import { randomUUID } from 'crypto';
 import type { Core, Modules } from '@strapi/strapi';
 
-import type { Correction, CorrectionKind, Story } from '../types/content-types';
+import type { FeedCorrection } from '../../../shared/contracts/corrections';
+import type { Correction, CorrectionKind } from '../types/content-types';
 import type { PaginationParams } from '../utils/pagination';
 import { CORRECTION_UID, PLUGIN_ID, STORY_UID } from '../utils/plugin-id';
 import { PUBLIC_CORRECTION_FIELDS } from '../utils/public-fields';
-import { toPublicCorrection, type PublicCorrection } from './corrections';
+import { toPublicCorrection } from './corrections';
 
 export type FeedQuery = {
   since?: Date;
@@ -15,9 +16,7 @@ export type FeedQuery = {
   withTotal?: boolean;
 };
 
-export type FeedStory = Pick<Story, 'documentId' | 'slug' | 'title'>;
-
-export type FeedCorrection = PublicCorrection & { story: FeedStory };
+export type FeedStory = FeedCorrection['story'];
 
 export type FeedPage = {
   /** The page's corrections, newest first, public fields only: for the output sanitizer. */

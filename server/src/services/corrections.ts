@@ -1,26 +1,14 @@
 import type { Core, Modules } from '@strapi/strapi';
 
+import type {
+  CorrectionInput,
+  DeskCorrection,
+  PublicCorrection,
+} from '../../../shared/contracts/corrections';
 import type { Correction, Story } from '../types/content-types';
 import { adminName, type AdminNameFields } from '../utils/admin-name';
 import { CORRECTION_UID, STORY_UID } from '../utils/plugin-id';
 import { PUBLIC_CORRECTION_FIELDS } from '../utils/public-fields';
-
-export type PublicCorrection = Pick<
-  Correction,
-  'documentId' | 'kind' | 'text' | 'issuedAt' | 'lateReason'
-> & { supersedes: string | null };
-
-/** A correction as the desk sees it: with who issued it and the story it belongs to. */
-export type DeskCorrection = PublicCorrection & {
-  storyDocumentId: string;
-  storyTitle: string | null;
-  issuedBy: string | null;
-};
-
-export type CorrectionInput = Pick<Correction, 'kind' | 'text'> & {
-  lateReason?: string | null;
-  supersedes?: string | null;
-};
 
 export const toPublicCorrection = (correction: Correction): PublicCorrection => ({
   documentId: correction.documentId,
@@ -39,10 +27,7 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async issue(
     storyDocumentId: string,
-    input: Pick<Correction, 'kind' | 'text'> & {
-      lateReason?: string | null;
-      supersedes?: string | null;
-    },
+    input: CorrectionInput,
     userId: number
   ): Promise<PublicCorrection> {
     const created = (await strapi.documents(CORRECTION_UID).create({

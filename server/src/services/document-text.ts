@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import type { SearchHit } from '../../../shared/contracts/library';
+import type { DocumentTextStatus, SearchHit } from '../../../shared/contracts/library';
 import { normalizeForSearch } from '../passages/normalize';
 import type { DocumentText } from '../rules/types';
 import type { SourceDocument, SourceDocumentText } from '../types/content-types';
@@ -63,7 +63,7 @@ const documentText = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Where the reading of a source document's PDF stands, for the admin. */
-    async status(sourceDocumentId: string) {
+    async status(sourceDocumentId: string): Promise<DocumentTextStatus> {
       const document = await findSourceDocument(sourceDocumentId);
       const row = (await rows().findOne({
         select: [

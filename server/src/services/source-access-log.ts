@@ -67,7 +67,7 @@ const sourceAccessLog = ({ strapi }: { strapi: Core.Strapi }) => ({
         }) => ({
           action,
           sourceDocumentId: source,
-          sourceAlias,
+          sourceAlias: sourceAlias ?? null,
           fields: fields ?? [],
           at,
           // null for the key rotation, which no admin performs.

@@ -118,7 +118,9 @@ const sourceEncryption = ({ strapi }: { strapi: Core.Strapi }) => {
       return encrypted as T;
     },
 
-    decryptFields(record: SourceValues & { documentId: string }): SourceValues {
+    decryptFields(
+      record: SourceValues & { documentId: string }
+    ): Record<EncryptedSourceField, string | null> {
       const ring = requireKeyring();
       const values: SourceValues = {};
       for (const field of ENCRYPTED_SOURCE_FIELDS) {
@@ -128,7 +130,7 @@ const sourceEncryption = ({ strapi }: { strapi: Core.Strapi }) => {
             ? decrypt(ring, value, bindingOf(field, record.documentId))
             : (value ?? null);
       }
-      return values;
+      return values as Record<EncryptedSourceField, string | null>;
     },
 
     /**

@@ -1,13 +1,14 @@
 import type { Core } from '@strapi/strapi';
 
+import type { PublicCorrection } from '../../../shared/contracts/corrections';
 import type { Story } from '../types/content-types';
 import { getService } from '../utils/get-service';
 import { STORY_UID } from '../utils/plugin-id';
 import { PUBLIC_STORY_SHAPE } from '../utils/public-fields';
-import type { PublicCorrection } from './corrections';
 import type { PublicQuery } from './public-api';
 
-export type PublicStory = Story & { corrections: PublicCorrection[] };
+/** A published story and its corrections: the Content API's PublicStory, as the server types it. */
+export type StoryWithCorrections = Story & { corrections: PublicCorrection[] };
 
 const stories = ({ strapi }: { strapi: Core.Strapi }) => ({
   async findPublished(query: PublicQuery<typeof STORY_UID>) {
@@ -37,7 +38,7 @@ const stories = ({ strapi }: { strapi: Core.Strapi }) => ({
    * Appends each story's public corrections, oldest first. Called on already-sanitized stories:
    * corrections are not a story attribute, so Strapi's output sanitizer would not know them.
    */
-  async withCorrections(found: Story[]): Promise<PublicStory[]> {
+  async withCorrections(found: Story[]): Promise<StoryWithCorrections[]> {
     const byStory = await getService('corrections', { strapi }).publicByStory(
       found.map((story) => story.documentId)
     );

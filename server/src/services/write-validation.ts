@@ -1,6 +1,8 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors, validateYupSchema, type yup } from '@strapi/utils';
 
+import { pageExists } from '../../../shared/contracts/citations';
+import { LATE_AFTER_DAYS } from '../../../shared/contracts/corrections';
 import type { Correction, SourceDocument, Story } from '../types/content-types';
 import { buildAttributeSchema } from '../validation/attribute-schema';
 import { typeRules, type ValidatedUID } from '../validation';
@@ -17,8 +19,6 @@ const throwViolations = (violations: Violation[]) => {
   });
 };
 
-// Reuters and the Washington Post ask that a correction long after publication say why it is late.
-const LATE_AFTER_DAYS = 30;
 const LATE_AFTER_MS = LATE_AFTER_DAYS * 24 * 60 * 60 * 1000;
 
 const toTime = (value: unknown) => (value ? new Date(String(value)).getTime() : null);
@@ -55,7 +55,7 @@ const writeValidation = ({ strapi }: { strapi: Core.Strapi }) => {
     const violations: Violation[] = [];
     story.citations?.forEach((citation, index) => {
       const document = citation.sourceDocument;
-      if (document && citation.page && citation.page > document.pageCount) {
+      if (document && citation.page && !pageExists(citation.page, document.pageCount)) {
         violations.push({
           path: ['citations', String(index), 'page'],
           message: `citations[${index}].page: page ${citation.page} does not exist in "${document.title}", which has ${document.pageCount} pages`,
@@ -100,7 +100,7 @@ const writeValidation = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     }
     document.keyJudgments?.forEach((judgment, index) => {
-      if (judgment.page && document.pageCount && judgment.page > document.pageCount) {
+      if (judgment.page && document.pageCount && !pageExists(judgment.page, document.pageCount)) {
         violations.push({
           path: ['keyJudgments', String(index), 'page'],
           message: `keyJudgments[${index}].page: page ${judgment.page} is beyond the document's ${document.pageCount} pages`,

@@ -1,17 +1,27 @@
-import type { Confidence, Likelihood } from '../../../shared/contracts/library';
+import type { PassageType } from '../../../shared/contracts/citations';
+import type { CorrectionKind } from '../../../shared/contracts/corrections';
+import type { Confidence, Likelihood } from '../../../shared/contracts/icd203';
+import type { Classification, TextStatus } from '../../../shared/contracts/library';
+import type { ApprovalState } from '../../../shared/contracts/quotes';
+import type { SourceAccessAction } from '../../../shared/contracts/sources';
+import type { ChangeLogKind, DeclaredChanges, StoryKind } from '../../../shared/contracts/stories';
 
 /**
  * The plugin's documents as the Document Service returns them. Apps get Strapi's generated types
  * for these too (types/generated); these hand-kept ones type the plugin's own code, which is built
- * outside any app. Keep them in step with content-types/ and components/.
+ * outside any app. Keep them in step with content-types/ and components/; their enumerations are
+ * shared/contracts' (content-types/enums.test.ts holds the schemas to them).
  */
 
-export type Classification = 'unclassified' | 'declassified' | 'redacted_release' | 'leaked';
-export type StoryKind = 'news' | 'analysis' | 'explainer';
-export type { Confidence, Likelihood };
-export type CorrectionKind =
-  'correction' | 'clarification' | 'update' | 'editors_note' | 'retraction';
-export type ApprovalState = 'pending' | 'approved' | 'rejected';
+export type {
+  ApprovalState,
+  Classification,
+  Confidence,
+  CorrectionKind,
+  Likelihood,
+  SourceAccessAction,
+  StoryKind,
+};
 
 type Document = {
   id: number;
@@ -54,7 +64,7 @@ export type DocumentCitation = {
   sourceDocument?: SourceDocument | null;
   page: number;
   passage: string;
-  passageType: 'quote' | 'paraphrase';
+  passageType: PassageType;
 };
 
 export type AnonymousQuote = {
@@ -120,12 +130,12 @@ export type Correction = Document & {
 
 export type ChangeLogEntry = Document & {
   storyDocumentId: string;
-  kind: 'non_substantive';
+  kind: ChangeLogKind;
   reason: string;
   declaredBy?: { id: number } | null;
   declaredAt: string;
   draftFingerprint: string;
-  changes?: unknown;
+  changes?: DeclaredChanges;
   republishedAt?: string | null;
 };
 
@@ -133,7 +143,7 @@ export type ChangeLogEntry = Document & {
 export type SourceDocumentText = {
   id: number;
   sourceDocumentId: string;
-  status: 'pending' | 'done' | 'failed';
+  status: TextStatus;
   error: string | null;
   fileId: number | null;
   sha256: string | null;
@@ -147,8 +157,6 @@ export type SourceDocumentText = {
   attempts: number | null;
   extractedAt: string | null;
 };
-
-export type SourceAccessAction = 'reveal' | 'create' | 'update' | 'reencrypt';
 
 export type SourceAccessLogEntry = Document & {
   action: SourceAccessAction;

@@ -1,6 +1,6 @@
 import { yup } from '@strapi/utils';
 
-import { CORRECTION_KINDS } from '../utils/correction-kinds';
+import { CORRECTION_KINDS } from '../../../shared/contracts/corrections';
 import { paginationSchema } from '../utils/pagination';
 
 // A calendar date or an RFC 3339 date-time: what `issuedAt` values look like in every response.
@@ -15,7 +15,7 @@ const since = yup
     (value) => value === undefined || (ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)))
   );
 
-const kind = yup.mixed().oneOf(CORRECTION_KINDS, 'kind must be one of: ${values}');
+const kind = yup.mixed().oneOf([...CORRECTION_KINDS], 'kind must be one of: ${values}');
 
 // Query values are strings or nested objects; anything the route would not honour is refused.
 const unknownKeys = 'unsupported query parameter(s): ${unknown}';

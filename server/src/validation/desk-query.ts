@@ -1,5 +1,6 @@
 import { yup } from '@strapi/utils';
 
+import { DESK_STATES } from '../../../shared/contracts/desk';
 import { paginationSchema } from '../utils/pagination';
 
 const unknownKeys = 'unsupported query parameter(s): ${unknown}';
@@ -8,7 +9,7 @@ const unknownKeys = 'unsupported query parameter(s): ${unknown}';
 export const deskQuerySchema: yup.AnyObjectSchema = yup
   .object({
     q: yup.string().max(200, 'q must be at most ${max} characters'),
-    state: yup.mixed().oneOf(['draft', 'published', 'modified'], 'state must be one of: ${values}'),
+    state: yup.mixed().oneOf([...DESK_STATES], 'state must be one of: ${values}'),
     pagination: paginationSchema,
   })
   .noUnknown(true, unknownKeys);

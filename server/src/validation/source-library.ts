@@ -1,18 +1,8 @@
 import { yup } from '@strapi/utils';
 
+import { CONFIDENCE_LEVELS, LIKELIHOODS } from '../../../shared/contracts/icd203';
 import { paginationSchema } from '../utils/pagination';
 import { readerText, requiredReaderText } from './rules';
-
-const CONFIDENCE = ['high', 'moderate', 'low'];
-const LIKELIHOOD = [
-  'almost_no_chance',
-  'very_unlikely',
-  'unlikely',
-  'roughly_even_chance',
-  'likely',
-  'very_likely',
-  'almost_certain',
-];
 
 /** `GET /source-documents`: search over title, issuer and number, and pages. */
 export const libraryQuerySchema: yup.AnyObjectSchema = yup
@@ -35,11 +25,11 @@ const keyJudgment = yup
     confidence: yup
       .mixed()
       .required("${path} is required: the analysts' confidence (high, moderate or low)")
-      .oneOf(CONFIDENCE, '${path} must be one of: ${values}'),
+      .oneOf([...CONFIDENCE_LEVELS], '${path} must be one of: ${values}'),
     likelihood: yup
       .mixed()
       .nullable()
-      .oneOf([...LIKELIHOOD, null], "${path} must be one of ICD 203's terms: ${values}"),
+      .oneOf([...LIKELIHOODS, null], "${path} must be one of ICD 203's terms: ${values}"),
     minorityView: readerText(),
   })
   .noUnknown(true, '${path} has unknown field(s): ${unknown}');

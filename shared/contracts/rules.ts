@@ -1,0 +1,76 @@
+/**
+ * The editorial rules' codes and levels, and their verdict on a story's draft: what the publish
+ * gate enforces and the readiness checklist shows.
+ */
+import type { PassageType } from './citations';
+
+export const RULE_CODES = [
+  'R1',
+  'R2',
+  'R3',
+  'R4',
+  'R5',
+  'R6',
+  'R7',
+  'R8',
+  'R9',
+  'R10',
+  'R11',
+] as const;
+export type RuleCode = (typeof RULE_CODES)[number];
+
+/** What a rule's failure does: blocks publishing, is only reported, or is not checked. */
+export const RULE_LEVELS = ['error', 'warning', 'off'] as const;
+export type RuleLevel = (typeof RULE_LEVELS)[number];
+
+export type Violation = {
+  code: RuleCode;
+  /** Where in the story, e.g. `citations[0].page`. */
+  path: string;
+  message: string;
+  /** Reported as a warning whatever the rule's level: the rule could not decide (R11, no text yet). */
+  advisory?: boolean;
+};
+
+/**
+ * Where a cited passage stands against its document's PDF. `no-pdf`: the document has no PDF;
+ * `pending` / `stale` / `failed`: its text is not (yet) readable (`stale`: pending for too long);
+ * `no-text-on-page`: the cited page is an image without text; `found` / `found-elsewhere` /
+ * `not-found`: where a quote is; `scored`: a paraphrase's similarity was measured.
+ */
+export const PASSAGE_CHECK_STATES = [
+  'no-pdf',
+  'pending',
+  'stale',
+  'failed',
+  'no-text-on-page',
+  'found',
+  'found-elsewhere',
+  'not-found',
+  'scored',
+] as const;
+export type PassageCheckState = (typeof PASSAGE_CHECK_STATES)[number];
+
+export type PassageCheck = {
+  /** Index of the citation in the story, from 0. */
+  citation: number;
+  sourceDocument: string;
+  passageType: PassageType;
+  page: number;
+  state: PassageCheckState;
+  /** Quotes: every page the quotation appears on. */
+  foundOnPages?: number[];
+  /** Paraphrases: the best-matching page and scores from 0 to 1 (see passages/similarity). */
+  bestPage?: number | null;
+  bestScore?: number;
+  citedPageScore?: number;
+};
+
+/** The rules' verdict: errors block publishing, warnings are only reported. */
+export type Readiness = {
+  ready: boolean;
+  errors: Violation[];
+  warnings: Violation[];
+  /** Where each cited passage was found in its document's PDF (R11); absent without any PDF. */
+  passages?: PassageCheck[];
+};
