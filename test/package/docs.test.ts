@@ -5,7 +5,7 @@ import { DEFAULT_PLUGIN_CONFIG } from '../../server/src/config';
 import { ACTIONS, actionId } from '../../server/src/permissions';
 import adminRoutes from '../../server/src/routes/admin';
 import contentApiRoutes from '../../server/src/routes/content-api';
-import { RULE_CODES } from '../../server/src/rules/types';
+import { RULE_CODES } from '../../shared/contracts/rules';
 import { REPO_ROOT } from '../helpers/paths';
 
 /**
