@@ -5,8 +5,7 @@ import upperFirst from 'lodash/upperFirst';
 
 import components from './components';
 import documentMiddlewares from './document-middlewares';
-import { snapshotAdminNames } from './migrations/snapshot-admin-names';
-import { voidLegacyQuoteApprovals } from './migrations/void-legacy-quote-approvals';
+import { runMigrations } from './migrations/run';
 import { bulkPublishGate } from './middlewares/bulk-publish-gate';
 import { screenContentManagerBody } from './middlewares/content-manager-bodies';
 import { getService } from './utils/get-service';
@@ -76,11 +75,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   guardContentManagerBodies(strapi);
   guardStrapiRoutes(strapi);
   keepOutOfGraphql(strapi);
-  // Migrations of what stored rows mean, run once the database schema is in place.
-  strapi
-    .hook('strapi::content-types.afterSync')
-    .register(() => voidLegacyQuoteApprovals({ strapi }))
-    .register(() => snapshotAdminNames({ strapi }));
+  // Data migrations (migrations/index.ts), each once per database, after the schema is in place.
+  strapi.hook('strapi::content-types.afterSync').register(() => runMigrations(strapi));
 };
 
 export default register;
