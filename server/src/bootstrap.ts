@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
 import { ADMIN_ACTIONS } from './permissions';
+import { actionProvider } from './strapi-internals/admin-permissions';
 import { getService } from './utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
-  await strapi.service('admin::permission').actionProvider.registerMany(ADMIN_ACTIONS);
+  await actionProvider(strapi).registerMany(ADMIN_ACTIONS);
   await getService('correction-feed', { strapi }).prepare();
   await getService('text-extraction', { strapi }).start();
 };

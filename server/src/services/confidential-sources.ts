@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import type { Editor } from '../../../shared/contracts/sources';
 import { parseEnvelope } from '../encryption/envelope';
 import { ENCRYPTED_SOURCE_FIELDS, type EncryptedSourceField } from '../encryption/fields';
+import { databaseClient, knexOf, tableName } from '../strapi-internals/database';
 import type { AnonymousQuote, ConfidentialSource, Story } from '../types/content-types';
 import { getService } from '../utils/get-service';
 import { CONFIDENTIAL_SOURCE_UID, STORY_UID } from '../utils/plugin-id';
@@ -125,13 +126,13 @@ const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
    * takes an exclusive lock and is left to the operator (see the README).
    */
   const compactStorage = async () => {
-    const { connection } = strapi.db;
-    if (strapi.db.dialect.client === 'sqlite') {
+    const connection = knexOf(strapi);
+    const client = databaseClient(strapi);
+    if (client === 'sqlite') {
       await connection.raw('PRAGMA wal_checkpoint(TRUNCATE)');
       await connection.raw('VACUUM');
-    } else if (strapi.db.dialect.client === 'postgres') {
-      const table = strapi.getModel(CONFIDENTIAL_SOURCE_UID).collectionName;
-      await connection.raw('VACUUM ??', [table]);
+    } else if (client === 'postgres') {
+      await connection.raw('VACUUM ??', [tableName(strapi, CONFIDENTIAL_SOURCE_UID)]);
     }
   };
 
