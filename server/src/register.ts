@@ -9,6 +9,7 @@ import { getService } from './utils/get-service';
 import { guardStrapiRoutes } from './route-guards';
 import { registerPluginComponent } from './strapi-internals/components';
 import { contentManagerAdminRoutes, contentManagerRoute } from './strapi-internals/content-manager';
+import { assertSupportedDatabase } from './strapi-internals/database';
 import { afterSchemaSync } from './strapi-internals/schema-sync';
 import { keepOutOfGraphql } from './utils/keep-out-of-graphql';
 import { COMPONENT_CATEGORY } from './utils/plugin-id';
@@ -43,6 +44,8 @@ const guardContentManagerBodies = (strapi: Core.Strapi) => {
 };
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Before the schema sync would create the plugin's tables in a database it cannot serve.
+  assertSupportedDatabase(strapi);
   registerComponents(strapi);
   // Before anything can write a confidential source: production refuses to start without a key.
   getService('source-encryption', { strapi }).assertConfigured();
