@@ -1,6 +1,7 @@
 import { createAdminUser, grantRolePermission } from '../helpers/auth';
 import { sourcesApi } from '../helpers/confidential-sources';
 import { issueCorrection } from '../helpers/corrections';
+import { rerunMigrations } from '../helpers/migrations';
 import { createSourcedStory, sourcingApi } from '../helpers/sourcing';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { UIDS } from '../helpers/uids';
@@ -156,10 +157,7 @@ describe('who issued a correction or revealed a source outlives their admin acco
       data: { actorName: null },
     });
 
-    await app.strapi.hook('strapi::content-types.afterSync').call({
-      oldContentTypes: app.strapi.contentTypes,
-      contentTypes: app.strapi.contentTypes,
-    });
+    await rerunMigrations(app, 'snapshot-admin-names');
     await deleteAdmin(issuer);
     expect(await deskIssuer(correction.documentId)).toBe('Old Issuer');
     const log = await sourcesApi(app, chief.token).accessLog({

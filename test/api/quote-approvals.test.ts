@@ -6,6 +6,7 @@ import { seedExampleStory } from '../../playground/src/seed';
 import { STORY } from '../../playground/src/seed/odni-2021-interference';
 import { createAdminRole, createAdminUser } from '../helpers/auth';
 import { contentManager } from '../helpers/content-manager';
+import { rerunMigrations } from '../helpers/migrations';
 import { createSourcedStory, currentRevision, sourcingApi, updateQuote } from '../helpers/sourcing';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { UIDS } from '../helpers/uids';
@@ -224,11 +225,7 @@ describe('anonymous-quote approvals and readiness', () => {
       .query(UIDS.anonymousQuote)
       .update({ where: { id: quote.id }, data: { approvedFingerprint: legacy } });
 
-    const afterSync = () =>
-      app.strapi.hook('strapi::content-types.afterSync').call({
-        oldContentTypes: app.strapi.contentTypes,
-        contentTypes: app.strapi.contentTypes,
-      });
+    const afterSync = () => rerunMigrations(app, 'void-text-only-quote-approvals');
     await afterSync();
     expect(await storedQuote(story.documentId)).toMatchObject({
       approvalState: 'pending',

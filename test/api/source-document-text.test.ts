@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 
 import { createAdminRole, createAdminUser } from '../helpers/auth';
 import { contentManager } from '../helpers/content-manager';
+import { rerunMigrations } from '../helpers/migrations';
 import { buildPdf } from '../helpers/pdf';
 import { sourcingApi } from '../helpers/sourcing';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
@@ -506,13 +507,13 @@ describe('source documents: text read from the PDF, and R11', () => {
       });
     });
 
-    it('at boot, queues PDFs attached before their text was read', async () => {
+    it('on upgrade, queues PDFs attached before their text was read', async () => {
       const documentId = await documentWithPdf(reportFileId, 5);
       await settled(documentId);
       await texts().delete({ where: { sourceDocumentId: documentId } });
       expect((await status(documentId)).body.data.status).toBe('none');
 
-      await app.strapi.plugin('intelligence-stories').service('text-extraction').start();
+      await rerunMigrations(app, 'queue-text-of-earlier-pdfs');
       expect(await settled(documentId)).toMatchObject({ status: 'done', pageCount: 5 });
     });
 

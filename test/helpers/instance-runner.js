@@ -10,7 +10,8 @@ const playground = path.resolve(__dirname, '..', '..', 'playground');
 const main = async () => {
   const strapi = await createStrapi({
     appDir: playground,
-    distDir: path.join(playground, 'dist'),
+    // Another compiled app (a variant of the playground's config) when the test names one.
+    distDir: process.env.INSTANCE_DIST_DIR || path.join(playground, 'dist'),
   }).load();
   await new Promise((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
   process.send({ ready: true, port: strapi.server.httpServer.address().port });

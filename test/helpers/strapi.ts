@@ -16,6 +16,8 @@ export type TestApp = {
   request: () => supertest.Agent;
   baseUrl: string;
   database: TestDatabase;
+  /** The app's secrets (keys, salts): pass them to a later boot of the same app. */
+  secrets: Record<string, string>;
   destroy(): Promise<void>;
 };
 
@@ -26,22 +28,33 @@ export type TestApp = {
  */
 export const bootStrapi = async ({
   distDir = PLAYGROUND_DIST,
+  database: existing,
+  secrets = generateSecrets(),
 }: {
   /** The compiled app to boot, by default the playground's (see plugin-entry.ts for another). */
   distDir?: string;
+  /**
+   * A database an earlier boot left, to restart on (the caller drops it); by default a fresh one,
+   * dropped by destroy().
+   */
+  database?: TestDatabase;
+  /** The secrets of the app restarted on `database`; fresh ones by default. */
+  secrets?: Record<string, string>;
 } = {}): Promise<TestApp> => {
-  const database = await createTestDatabase();
+  const database = existing ?? (await createTestDatabase());
   const publicDir = fs.mkdtempSync(path.join(os.tmpdir(), 'intel-stories-public-'));
   // Strapi refuses to start without public/uploads; the local upload provider writes there.
   fs.mkdirSync(path.join(publicDir, 'uploads'));
   const removeDatabaseAndFiles = async () => {
-    await database.drop();
+    if (!existing) {
+      await database.drop();
+    }
     fs.rmSync(publicDir, { recursive: true, force: true });
   };
 
-  // Each boot gets fresh secrets and its own database; values already in the environment win
-  // over the playground's .env because dotenv never overrides them.
-  Object.assign(process.env, generateSecrets(), database.env, {
+  // Each boot gets fresh secrets and its own database, unless it restarts an earlier one; values
+  // already in the environment win over the playground's .env because dotenv never overrides them.
+  Object.assign(process.env, secrets, database.env, {
     STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'error',
     // Tests start from an empty database; those that want the example story seed it themselves.
     PLAYGROUND_SEED: 'false',
@@ -68,6 +81,7 @@ export const bootStrapi = async ({
     request: () => supertest.agent(baseUrl),
     baseUrl,
     database,
+    secrets,
     async destroy() {
       if (destroyed) {
         return;

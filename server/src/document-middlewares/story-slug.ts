@@ -1,5 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 
+import { contentManagerService } from '../strapi-internals/content-manager';
 import { STORY_UID } from '../utils/plugin-id';
 
 /**
@@ -14,7 +15,7 @@ export const generateStorySlug =
     }
     const data = (ctx.params as { data?: { title?: string; slug?: string | null } }).data;
     if (data && !data.slug && data.title) {
-      data.slug = await strapi.plugin('content-manager').service('uid').generateUIDField({
+      data.slug = await contentManagerService(strapi, 'uid').generateUIDField({
         contentTypeUID: STORY_UID,
         field: 'slug',
         data,

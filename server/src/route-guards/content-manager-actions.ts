@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-const DRAFT_ACTIONS = new Set([
+export const DRAFT_ACTIONS = new Set([
   'collection-types.publish',
   'collection-types.unpublish',
   'collection-types.discard',

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+import { actionProvider } from '../strapi-internals/admin-permissions';
 import { isRegisterUid } from './register-types';
-
-type Action = { pluginName?: string; subjects?: string[] };
 
 /**
  * Strapi makes every content type a subject of the Content Manager's actions, hidden ones
@@ -12,11 +11,9 @@ type Action = { pluginName?: string; subjects?: string[] };
  * admin's included, can be granted them, and Strapi drops any such permission already stored.
  */
 export const keepRegisterOutOfContentManager = (strapi: Core.Strapi) => {
-  strapi
-    .service('admin::permission')
-    .actionProvider.hooks.willRegister.register(({ value }: { value: Action }) => {
-      if (value.pluginName === 'content-manager' && Array.isArray(value.subjects)) {
-        value.subjects = value.subjects.filter((subject) => !isRegisterUid(subject));
-      }
-    });
+  actionProvider(strapi).hooks.willRegister.register(({ value }) => {
+    if (value.pluginName === 'content-manager' && Array.isArray(value.subjects)) {
+      value.subjects = value.subjects.filter((subject) => !isRegisterUid(subject));
+    }
+  });
 };

@@ -4,6 +4,7 @@ import type { Context, Next } from 'koa';
 
 import { bulkPublishGate } from '../middlewares/bulk-publish-gate';
 import { screenContentManagerBody } from '../middlewares/content-manager-bodies';
+import { beforeEachRouteIsMounted, type RegisteredRoute } from '../strapi-internals/server-routes';
 import { PLUGIN_ID } from '../utils/plugin-id';
 import { hideAdminEmails } from './admin-emails';
 import { refuseMisdirectedAction } from './content-manager-actions';
@@ -13,14 +14,7 @@ import { pathIntoRegister } from './register-queries';
 import { namesRegisterType } from './register-types';
 import { guardRelationRoute, isRelationRoute } from './relation-routes';
 
-type Route = {
-  method?: string;
-  path?: string;
-  handler?: unknown;
-  info?: { pluginName?: string; type?: string };
-  config?: { middlewares?: unknown[] };
-};
-type RouteInput = Route[] | { type?: string; prefix?: string; routes?: Route[] };
+type Route = RegisteredRoute;
 
 const isOwnPublicRoute = (route: Route, routerType?: string) =>
   route.info?.pluginName === PLUGIN_ID && (routerType ?? route.info?.type) === 'content-api';
@@ -117,16 +111,7 @@ const withGuard = (strapi: Core.Strapi, route: Route, routerType?: string): Rout
 
 export const guardStrapiRoutes = (strapi: Core.Strapi) => {
   keepRegisterOutOfContentManager(strapi);
-  const server = strapi.server as unknown as { routes(input: RouteInput): unknown };
-  const addRoutes = server.routes.bind(server);
-  server.routes = (input: RouteInput) => {
-    if (Array.isArray(input)) {
-      input.forEach((route) => withGuard(strapi, route));
-    } else {
-      input.routes?.forEach((route) => withGuard(strapi, route, input.type));
-    }
-    return addRoutes(input);
-  };
+  beforeEachRouteIsMounted(strapi, (route, routerType) => withGuard(strapi, route, routerType));
 };
 
 /**

@@ -3,6 +3,7 @@ import { errors, validateYupSchema, yup } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 
 import { actionId, ACTIONS } from '../permissions';
+import { contentManagerService } from '../strapi-internals/content-manager';
 import { getService } from '../utils/get-service';
 import { CONFIDENTIAL_SOURCE_UID } from '../utils/plugin-id';
 import { isRegisterUid } from './register-types';
@@ -16,7 +17,7 @@ import { isRegisterUid } from './register-types';
  * the picker's query, for relations the Content Manager shows, and answer only what it displays.
  */
 
-const RELATION_HANDLERS = ['relations.findAvailable', 'relations.findExisting'];
+export const RELATION_HANDLERS = ['relations.findAvailable', 'relations.findExisting'];
 
 // Query strings arrive as strings; validated strictly, so that unknown keys are not cast away.
 const id = yup.string().matches(/^\d+$/, '${path} must be a row id');
@@ -118,17 +119,15 @@ const answerSourcePicker = async (
   });
 };
 
-type PermissionChecker = { cannot: { read(entity: null, field: string): boolean } };
-
 /** The Content Manager's own field check, which it skips for relations held in components. */
 const canReadField = (strapi: Core.Strapi, ctx: Context, model: string, field: string) => {
   if (strapi.getModel(model as UID.Schema)?.modelType === 'component') {
     return true;
   }
-  const checker = strapi
-    .plugin('content-manager')
-    .service('permission-checker')
-    .create({ userAbility: ctx.state.userAbility, model }) as PermissionChecker;
+  const checker = contentManagerService(strapi, 'permission-checker').create({
+    userAbility: ctx.state.userAbility,
+    model,
+  });
   return !checker.cannot.read(null, field);
 };
 

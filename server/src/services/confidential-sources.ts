@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/contracts/sources';
 import { parseEnvelope } from '../encryption/envelope';
 import { ENCRYPTED_SOURCE_FIELDS } from '../encryption/fields';
+import { databaseClient, knexOf, tableName } from '../strapi-internals/database';
 import type { AnonymousQuote, ConfidentialSource, Story } from '../types/content-types';
 import { getService } from '../utils/get-service';
 import { CONFIDENTIAL_SOURCE_UID, STORY_UID } from '../utils/plugin-id';
@@ -122,13 +123,13 @@ const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
    * takes an exclusive lock and is left to the operator (see docs/confidential-sources.md).
    */
   const compactStorage = async () => {
-    const { connection } = strapi.db;
-    if (strapi.db.dialect.client === 'sqlite') {
+    const connection = knexOf(strapi);
+    const client = databaseClient(strapi);
+    if (client === 'sqlite') {
       await connection.raw('PRAGMA wal_checkpoint(TRUNCATE)');
       await connection.raw('VACUUM');
-    } else if (strapi.db.dialect.client === 'postgres') {
-      const table = strapi.getModel(CONFIDENTIAL_SOURCE_UID).collectionName;
-      await connection.raw('VACUUM ??', [table]);
+    } else if (client === 'postgres') {
+      await connection.raw('VACUUM ??', [tableName(strapi, CONFIDENTIAL_SOURCE_UID)]);
     }
   };
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import type { Core, Modules } from '@strapi/strapi';
 
 import type { FeedCorrection } from '../../../shared/contracts/corrections';
+import { columnName, tableName } from '../strapi-internals/database';
 import type { Correction, CorrectionKind } from '../types/content-types';
 import type { PaginationParams } from '../utils/pagination';
 import { CORRECTION_UID, PLUGIN_ID, STORY_UID } from '../utils/plugin-id';
@@ -61,20 +62,16 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
   const writes = () =>
     strapi.store({ type: 'plugin', name: PLUGIN_ID, key: `${FEED_STORE_KEY}-writes` });
 
-  const tables = () => {
-    const column = (uid: string, attribute: string) =>
-      (strapi.db.metadata.get(uid).attributes[attribute] as { columnName: string }).columnName;
-    return {
-      corrections: strapi.db.metadata.get(CORRECTION_UID).tableName,
-      stories: strapi.db.metadata.get(STORY_UID).tableName,
-      id: column(CORRECTION_UID, 'id'),
-      storyDocumentId: column(CORRECTION_UID, 'storyDocumentId'),
-      issuedAt: column(CORRECTION_UID, 'issuedAt'),
-      kind: column(CORRECTION_UID, 'kind'),
-      documentId: column(STORY_UID, 'documentId'),
-      publishedAt: column(STORY_UID, 'publishedAt'),
-    };
-  };
+  const tables = () => ({
+    corrections: tableName(strapi, CORRECTION_UID),
+    stories: tableName(strapi, STORY_UID),
+    id: columnName(strapi, CORRECTION_UID, 'id'),
+    storyDocumentId: columnName(strapi, CORRECTION_UID, 'storyDocumentId'),
+    issuedAt: columnName(strapi, CORRECTION_UID, 'issuedAt'),
+    kind: columnName(strapi, CORRECTION_UID, 'kind'),
+    documentId: columnName(strapi, STORY_UID, 'documentId'),
+    publishedAt: columnName(strapi, STORY_UID, 'publishedAt'),
+  });
 
   type Filters = Pick<FeedQuery, 'since' | 'kind'>;
   // Knex's query builder, as Strapi's connection types it (knex is not the plugin's dependency).

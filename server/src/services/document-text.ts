@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 
 import type { DocumentTextStatus, SearchHit } from '../../../shared/contracts/library';
 import { normalizeForSearch } from '../passages/normalize';
+import { databaseClient, knexOf, tableName } from '../strapi-internals/database';
 import type { DocumentText } from '../rules/types';
 import type { SourceDocument, SourceDocumentText } from '../types/content-types';
 import { SOURCE_DOCUMENT_TEXT_UID, SOURCE_DOCUMENT_UID } from '../utils/plugin-id';
@@ -131,12 +132,12 @@ const documentText = ({ strapi }: { strapi: Core.Strapi }) => {
             : 'This source document has no PDF to search'
         );
       }
-      const knex = strapi.db.connection;
-      const { tableName } = strapi.db.metadata.get(SOURCE_DOCUMENT_TEXT_UID);
+      const knex = knexOf(strapi);
       const schema = strapi.db.getSchemaName();
-      const table = schema ? `${schema}.${tableName}` : tableName;
+      const texts = tableName(strapi, SOURCE_DOCUMENT_TEXT_UID);
+      const table = schema ? `${schema}.${texts}` : texts;
 
-      if (strapi.db.dialect.client === 'postgres') {
+      if (databaseClient(strapi) === 'postgres') {
         const result = await knex.raw(
           `select page.number::int as page,
                   ts_headline('english', page.text, query,

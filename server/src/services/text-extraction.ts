@@ -3,9 +3,9 @@ import { createHash, randomUUID } from 'crypto';
 
 import { normalizeForSearch } from '../passages/normalize';
 import { extractPdfPages, type ExtractionHandle } from '../pdf/extract-pages';
-import type { SourceDocument, SourceDocumentText } from '../types/content-types';
+import type { SourceDocumentText } from '../types/content-types';
 import { getService } from '../utils/get-service';
-import { SOURCE_DOCUMENT_TEXT_UID, SOURCE_DOCUMENT_UID } from '../utils/plugin-id';
+import { SOURCE_DOCUMENT_TEXT_UID } from '../utils/plugin-id';
 
 type TextRow = SourceDocumentText;
 
@@ -35,7 +35,8 @@ const textExtraction = ({ strapi }: { strapi: Core.Strapi }) => {
   let drainAgain = false;
   let running: ExtractionHandle | null = null;
   let sweep: NodeJS.Timeout | null = null;
-  let stopped = false;
+  // Until bootstrap starts it: a job queued earlier (by a data migration) waits for the app.
+  let stopped = true;
 
   const afterCommit = (fn: () => void) =>
     // Inside a Document Service write the job row is only visible to a worker once committed.
@@ -227,24 +228,12 @@ const textExtraction = ({ strapi }: { strapi: Core.Strapi }) => {
       return draining;
     },
 
-    /** At boot: resume pending jobs, queue PDFs attached before this feature, sweep periodically. */
+    /**
+     * At boot: resume pending jobs and sweep periodically. PDFs attached before the plugin read
+     * them were queued once by a data migration (migrations/queue-earlier-pdfs.ts).
+     */
     async start() {
       stopped = false;
-      const documents = (await strapi.documents(SOURCE_DOCUMENT_UID).findMany({
-        status: 'draft',
-        fields: ['documentId', 'sha256'],
-        populate: { file: { fields: ['id'] } },
-      })) as Array<Pick<SourceDocument, 'documentId' | 'sha256' | 'file'>>;
-      const known = new Set(
-        ((await rows().findMany({ select: ['sourceDocumentId'] })) as TextRow[]).map(
-          (row) => row.sourceDocumentId
-        )
-      );
-      for (const document of documents) {
-        if (document.file?.id && !known.has(document.documentId)) {
-          await this.enqueue(document.documentId, document.file.id, document.sha256 ?? null);
-        }
-      }
       if (sweep) {
         clearInterval(sweep);
       }

@@ -1,10 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import type { DeskState } from '../../../shared/contracts/desk';
-
-type DocumentMetadata = {
-  getStatus(version: object, others: object[]): DeskState;
-};
+import { contentManagerService } from '../strapi-internals/content-manager';
 
 type Version = { documentId: string; updatedAt?: string; publishedAt?: string | null };
 
@@ -12,7 +9,9 @@ type Version = { documentId: string; updatedAt?: string; publishedAt?: string | 
  * A draft's state (draft, published, modified) as the Content Manager shows it, from the draft
  * and its published version if any: the two must agree, so it is the Content Manager's own rule.
  */
-export const documentState = (strapi: Core.Strapi, draft: Version, live: Version | undefined) =>
-  (
-    strapi.plugin('content-manager').service('document-metadata') as unknown as DocumentMetadata
-  ).getStatus(draft, live ? [live] : []);
+export const documentState = (
+  strapi: Core.Strapi,
+  draft: Version,
+  live: Version | undefined
+): DeskState =>
+  contentManagerService(strapi, 'document-metadata').getStatus(draft, live ? [live] : []);

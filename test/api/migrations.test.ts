@@ -1,0 +1,219 @@
+import { MIGRATIONS } from '../../server/src/migrations';
+import { runMigrations } from '../../server/src/migrations/run';
+import { createAdminUser } from '../helpers/auth';
+import { issueCorrection, tick } from '../helpers/corrections';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { migrationRecord, rerunMigrations } from '../helpers/migrations';
+import { rewindToPreviousRelease } from '../helpers/previous-release';
+import { createSourcedStory, sourcingApi } from '../helpers/sourcing';
+import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { createStory } from '../helpers/stories';
+import { UIDS } from '../helpers/uids';
+
+type StoryRow = {
+  id: number;
+  title: string;
+  dek: string | null;
+  publishedAt: string | null;
+  firstPublishedAt: string | null;
+  lastPublishedAt: string | null;
+  lastPublishedContent: unknown;
+  revision: string | null;
+};
+type Violation = { code: string; path: string };
+
+const time = (value: string | Date | null | undefined) =>
+  value == null ? null : new Date(value).getTime();
+
+/**
+ * An upgrade from the previous release, on a real database (SQLite or PostgreSQL): the first boot
+ * writes stories, corrections and a source document as the plugin does; the database is then
+ * turned into the one the previous release's schema wrote (its later columns dropped, Strapi's
+ * record of the synced schema without them, no record of migrations: see previous-release.ts);
+ * the second boot upgrades it, as a newsroom's next deploy would. A third boot shows that a
+ * migration, once recorded, does not run again.
+ */
+describe('data migrations on a database written by the previous release', () => {
+  let database: TestDatabase;
+  let secrets: Record<string, string>;
+  let app: TestApp;
+  // Written by the first boot, compared after the upgrade.
+  let published: string; // published, corrected, then republished
+  let unpublished: string; // published, corrected, then unpublished
+  let draftOnly: string; // never published
+  let sourceDocument: string;
+  let firstCorrection: { documentId: string; issuedAt: string };
+  let unpublishedCorrectedAt: string;
+  let recordedContent: unknown;
+
+  const rows = (documentId: string) =>
+    app.strapi.db.query(UIDS.story).findMany({
+      where: { documentId },
+      orderBy: { publishedAt: 'desc' },
+    }) as Promise<StoryRow[]>;
+  const draftRow = async (documentId: string) =>
+    (await rows(documentId)).find((row) => row.publishedAt === null)!;
+  const publishedRow = async (documentId: string) =>
+    (await rows(documentId)).find((row) => row.publishedAt !== null);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const previous = await bootStrapi({ database });
+    secrets = previous.secrets;
+    app = previous;
+    try {
+      const chief = await createAdminUser(app);
+      const story = await createSourcedStory(app, {
+        title: 'Sanctions expected',
+        knownBy: chief.user.id,
+      });
+      published = story.documentId;
+      expect((await sourcingApi(app, chief.token).approve(published)).status).toBe(200);
+      await app.strapi.documents(UIDS.story).publish({ documentId: published });
+      firstCorrection = await issueCorrection(app, chief.token, published, {
+        kind: 'clarification',
+        text: 'The sanctions were announced by the Treasury, not the State Department.',
+      });
+      await tick();
+      // A republish with nothing reader-visible changed: its publication is later than the
+      // correction, which is then the earliest sign of the story having been published.
+      await app.strapi.documents(UIDS.story).publish({ documentId: published });
+      recordedContent = (await draftRow(published)).lastPublishedContent;
+      expect(recordedContent).toMatchObject({ title: 'Sanctions expected' });
+
+      unpublished = (await createStory(app, { title: 'Withdrawn story' })).documentId;
+      unpublishedCorrectedAt = (
+        await issueCorrection(app, chief.token, unpublished, {
+          kind: 'retraction',
+          text: 'This story has been withdrawn: its central claim could not be verified.',
+        })
+      ).issuedAt;
+      await app.strapi.documents(UIDS.story).unpublish({ documentId: unpublished });
+
+      draftOnly = (await createStory(app, { title: 'Never published' }, { publish: false }))
+        .documentId;
+      sourceDocument = (
+        await app.strapi.db.query(UIDS.sourceDocument).findOne({ select: ['documentId'] })
+      ).documentId;
+
+      await rewindToPreviousRelease(app, { withoutFirstPublishedAt: [published, unpublished] });
+    } finally {
+      await previous.destroy();
+    }
+    app = await bootStrapi({ database, secrets });
+  });
+
+  afterAll(async () => {
+    await app?.destroy();
+    await database?.drop();
+  });
+
+  it('runs every migration on the upgrade and records it', async () => {
+    const migrated = await migrationRecord(app);
+    expect(Object.keys(migrated).sort()).toEqual(MIGRATIONS.map(({ name }) => name).sort());
+    expect(migrated['backfill-story-publications'].changed).toBeGreaterThan(0);
+  });
+
+  it("rebuilds a published story's record of what readers saw from its published version", async () => {
+    const live = (await publishedRow(published))!;
+    for (const row of [await draftRow(published), live]) {
+      expect(row.lastPublishedContent).toEqual(recordedContent);
+      expect(time(row.lastPublishedAt)).toBe(time(live.publishedAt));
+      // The earliest known publication: the correction predates the last publish.
+      expect(time(row.firstPublishedAt)).toBe(time(firstCorrection.issuedAt));
+    }
+    expect(time(firstCorrection.issuedAt)).toBeLessThan(time(live.publishedAt)!);
+  });
+
+  it('refuses a silent change to a story published by the previous release (R9)', async () => {
+    await app.strapi
+      .documents(UIDS.story)
+      .update({ documentId: published, data: { title: 'Sanctions expected this week' } });
+    let violations: Violation[] = [];
+    await expect(
+      app.strapi
+        .documents(UIDS.story)
+        .publish({ documentId: published })
+        .catch((error: { details?: { violations?: Violation[] } }) => {
+          violations = error.details?.violations ?? [];
+          throw error;
+        })
+    ).rejects.toThrow();
+    expect(violations).toEqual([expect.objectContaining({ code: 'R9', path: 'title' })]);
+    expect((await publishedRow(published))!.title).toBe('Sanctions expected');
+  });
+
+  it('dates an unpublished story from its corrections, and has nothing to say what readers saw', async () => {
+    const draft = await draftRow(unpublished);
+    expect(await publishedRow(unpublished)).toBeUndefined();
+    expect(time(draft.firstPublishedAt)).toBe(time(unpublishedCorrectedAt));
+    expect(draft.lastPublishedAt).toBeNull();
+    expect(draft.lastPublishedContent).toBeNull();
+  });
+
+  it('leaves a never-published draft without a publication record', async () => {
+    expect(await draftRow(draftOnly)).toMatchObject({
+      firstPublishedAt: null,
+      lastPublishedAt: null,
+      lastPublishedContent: null,
+    });
+  });
+
+  it('gives each draft a revision of its own, and each correction its issuer’s name', async () => {
+    const revisions = [
+      (await draftRow(published)).revision,
+      (await draftRow(unpublished)).revision,
+      (await draftRow(draftOnly)).revision,
+      (
+        await app.strapi.db
+          .query(UIDS.sourceDocument)
+          .findOne({ where: { documentId: sourceDocument, publishedAt: null } })
+      ).revision,
+    ];
+    expect(revisions.every((revision) => typeof revision === 'string')).toBe(true);
+    expect(new Set(revisions).size).toBe(revisions.length);
+    const corrections = await app.strapi.db
+      .query(UIDS.correction)
+      .findMany({ select: ['issuedByName'] });
+    expect(corrections).toEqual([{ issuedByName: 'Test Admin' }, { issuedByName: 'Test Admin' }]);
+  });
+
+  it('runs a recorded migration no more: a later boot leaves what it would change', async () => {
+    const before = await migrationRecord(app);
+    // A row the story backfill would fill again if it ran: a draft with a published version and
+    // no record of it.
+    await app.strapi.documents(UIDS.story).publish({ documentId: draftOnly });
+    await app.strapi.db
+      .query(UIDS.story)
+      .updateMany({ where: { documentId: draftOnly }, data: { lastPublishedContent: null } });
+    await app.destroy();
+
+    app = await bootStrapi({ database, secrets });
+    expect(await migrationRecord(app)).toEqual(before);
+    expect((await draftRow(draftOnly)).lastPublishedContent).toBeNull();
+
+    // Forgotten, it runs again, and fills exactly that row.
+    await rerunMigrations(app, 'backfill-story-publications');
+    expect((await draftRow(draftOnly)).lastPublishedContent).toMatchObject({
+      title: 'Never published',
+    });
+    expect((await migrationRecord(app))['backfill-story-publications'].changed).toBe(2);
+  });
+
+  it('rolls a failing migration back whole, unrecorded, and stops with its name', async () => {
+    const failing = {
+      name: 'test-failing-midway',
+      async up() {
+        await app.strapi.db
+          .query(UIDS.story)
+          .updateMany({ where: { documentId: draftOnly }, data: { dek: 'Half-migrated' } });
+        throw new Error('the second half failed');
+      },
+    };
+    await expect(runMigrations(app.strapi, [failing])).rejects.toThrow(
+      'intelligence-stories: data migration "test-failing-midway" failed and was rolled back: the second half failed'
+    );
+    expect((await draftRow(draftOnly)).dek).not.toBe('Half-migrated');
+    expect(await migrationRecord(app)).not.toHaveProperty('test-failing-midway');
+  });
+});
