@@ -23,14 +23,28 @@ export type DeskStory = {
   firstPublishedAt: string | null;
   revision: string | null;
   readiness: { ready: boolean; errors: number; warnings: number };
+  /** How many of its quotes await a standards editor's decision: `awaitingDecision.length`. */
   pendingApprovals: number;
+  awaitingDecision: AwaitedQuote[];
   corrections: number;
   lastCorrectionAt: string | null;
 };
 
-/** Why a quote waits in the approval queue: never decided, rejected, or approved then changed. */
-export const QUEUE_STATES = ['pending', 'rejected', 'voided'] as const;
+/**
+ * Why an anonymous quote awaits a standards editor's decision: never decided, rejected, approved
+ * for a text or sourcing that has changed since, or approved by someone who can no longer approve
+ * (the permission withdrawn from their roles, or their account deactivated or deleted).
+ */
+export const QUEUE_STATES = ['pending', 'rejected', 'voided', 'approver-lost-permission'] as const;
 export type QueueState = (typeof QUEUE_STATES)[number];
+
+/** A quote of a story's draft that awaits a decision, as readiness and the desk report it. */
+export type AwaitedQuote = {
+  quoteIndex: number;
+  /** The field R6 reports it on, `anonymousQuotes[<index>].approvalState`. */
+  path: string;
+  reason: QueueState;
+};
 
 /** GET /intelligence-stories/desk/approvals: a quote no valid approval covers. */
 export type QueueItem = {
@@ -43,6 +57,8 @@ export type QueueItem = {
   informationNotOpinion: boolean;
   state: QueueState;
   comment: string | null;
+  /** Who made the decision on record (an approval that no longer counts, or a rejection). */
+  decidedBy: string | null;
   /** The source by its alias and who knows it: never its identity. */
   source: { documentId: string; alias: string; editorsWhoKnow: string[] } | null;
 };

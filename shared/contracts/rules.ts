@@ -3,6 +3,7 @@
  * gate enforces and the readiness checklist shows.
  */
 import type { PassageType } from './citations';
+import type { AwaitedQuote } from './desk';
 
 export const RULE_CODES = [
   'R1',
@@ -71,6 +72,11 @@ export type Readiness = {
   ready: boolean;
   errors: Violation[];
   warnings: Violation[];
+  /**
+   * The quotes awaiting a standards editor's decision, whatever R6's level: with R6 at 'warning'
+   * or 'off' they still await one, only publishing no longer waits for it.
+   */
+  awaitingDecision: AwaitedQuote[];
   /** Where each cited passage was found in its document's PDF (R11); absent without any PDF. */
   passages?: PassageCheck[];
 };

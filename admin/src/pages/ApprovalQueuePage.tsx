@@ -7,7 +7,12 @@ import { QuoteDecision } from '../components/QuoteDecision';
 import { usePluginLabel } from '../hooks/usePluginLabel';
 import { describeError, storyEditPath, type QueueItem } from '../utils/api';
 
-const STATE_LABELS = { pending: 'Pending', rejected: 'Rejected', voided: 'Changed since approved' };
+const STATE_LABELS = {
+  pending: 'Pending',
+  rejected: 'Rejected',
+  voided: 'Changed since approved',
+  'approver-lost-permission': 'Approver can no longer approve',
+};
 
 /** The standards desk's queue: every quote no valid approval covers, with what it needs to decide. */
 export const ApprovalQueuePage = () => {

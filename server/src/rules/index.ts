@@ -10,6 +10,7 @@ import { informationNotOpinion } from './R7-information-not-opinion';
 import { bylineForAnonymousSourcing } from './R8-byline';
 import { noStealthEdits } from './R9-no-stealth-edits';
 import type { Readiness } from '../../../shared/contracts/rules';
+import { awaitedQuotes } from './awaited-decision';
 import type { Rule, RuleCode, RuleLevel, RuleOptions, StorySnapshot, Violation } from './types';
 
 export type { Readiness };
@@ -28,7 +29,10 @@ export const RULES: Record<RuleCode, Rule> = {
   R11: quotesMatchThePdf,
 };
 
-/** Runs every rule that is not off; errors block publishing, warnings are only reported. */
+/**
+ * Runs every rule that is not off; errors block publishing, warnings are only reported. Also says
+ * which quotes await a decision, so that no reader of the verdict infers it from R6's violations.
+ */
 export const evaluateRules = (
   snapshot: StorySnapshot,
   levels: Record<RuleCode, RuleLevel>,
@@ -44,5 +48,10 @@ export const evaluateRules = (
       }
     }
   }
-  return { ready: errors.length === 0, errors, warnings };
+  return {
+    ready: errors.length === 0,
+    errors,
+    warnings,
+    awaitingDecision: awaitedQuotes(snapshot),
+  };
 };

@@ -63,6 +63,7 @@ describe('editorial rules', () => {
       ready: true,
       errors: [],
       warnings: [],
+      awaitingDecision: [],
     });
   });
 
@@ -160,6 +161,49 @@ describe('editorial rules', () => {
     const unpermitted = goodSnapshot();
     unpermitted.quotes[0].approverMayApprove = false;
     expect(fired('R6', unpermitted)[0].message).toMatch(/may not approve quotes/);
+
+    const rejected = goodSnapshot();
+    rejected.draft.anonymousQuotes![0].approvalState = 'rejected';
+    expect(fired('R6', rejected)[0].message).toMatch(/was rejected by a standards editor/);
+  });
+
+  it('says which quotes await a decision and why, whatever R6’s level', () => {
+    const snapshot = goodSnapshot();
+    const approved = snapshot.draft.anonymousQuotes![0];
+    snapshot.draft.anonymousQuotes = [
+      { ...approved, approvalState: 'pending', approvedFingerprint: null },
+      { ...approved, approvalState: 'rejected' },
+      { ...approved },
+      { ...approved },
+      { ...approved },
+    ];
+    snapshot.quotes = [
+      { fingerprint: 'fp-1', sourceKnownToEditors: 1, approverMayApprove: false },
+      { fingerprint: 'fp-1', sourceKnownToEditors: 1, approverMayApprove: true },
+      // Changed since approved, by an approver who has since lost the permission: changed wins.
+      { fingerprint: 'fp-2', sourceKnownToEditors: 1, approverMayApprove: false },
+      { fingerprint: 'fp-1', sourceKnownToEditors: 1, approverMayApprove: false },
+      { fingerprint: 'fp-1', sourceKnownToEditors: 1, approverMayApprove: true },
+    ];
+    const expected = [
+      { quoteIndex: 0, path: 'anonymousQuotes[0].approvalState', reason: 'pending' },
+      { quoteIndex: 1, path: 'anonymousQuotes[1].approvalState', reason: 'rejected' },
+      { quoteIndex: 2, path: 'anonymousQuotes[2].approvalState', reason: 'voided' },
+      {
+        quoteIndex: 3,
+        path: 'anonymousQuotes[3].approvalState',
+        reason: 'approver-lost-permission',
+      },
+    ];
+    for (const R6 of ['error', 'warning', 'off'] as const) {
+      const result = evaluateRules(snapshot, { ...options.rules, R6 }, options);
+      expect(result.awaitingDecision).toEqual(expected);
+      const reported = [...result.errors, ...result.warnings].filter((v) => v.code === 'R6');
+      // R6 reports exactly the awaited quotes, on the same fields, unless it is off.
+      expect(reported.map((v) => v.path)).toEqual(
+        R6 === 'off' ? [] : expected.map(({ path }) => path)
+      );
+    }
   });
 
   it('R7 wants the information-not-opinion attestation', () => {

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { QueueItem, QueueState } from '../../../shared/contracts/desk';
 import type { AnonymousQuote, Story } from '../types/content-types';
 import { getService } from '../utils/get-service';
-import { awaitedDecision } from '../utils/quote-decision';
+import { awaitedDecision } from '../rules/awaited-decision';
 import { STORY_UID } from '../utils/plugin-id';
 
 export type { QueueItem, QueueState };
@@ -15,8 +15,9 @@ type Editor = {
   username?: string | null;
 };
 
-type QueueQuote = AnonymousQuote & {
+type QueueQuote = Omit<AnonymousQuote, 'confidentialSource' | 'approvedBy'> & {
   confidentialSource: { documentId: string; alias: string; editorsWhoKnow?: Editor[] } | null;
+  approvedBy: Editor | null;
 };
 
 // Enough for any desk's open work; the page shows the most recently edited stories first.
@@ -44,6 +45,7 @@ const approvalQueue = ({ strapi }: { strapi: Core.Strapi }) => ({
             confidentialSource: {
               populate: { editorsWhoKnow: { fields: ['firstname', 'lastname', 'username'] } },
             },
+            approvedBy: { fields: ['firstname', 'lastname', 'username'] },
           },
         },
       },
@@ -51,10 +53,13 @@ const approvalQueue = ({ strapi }: { strapi: Core.Strapi }) => ({
       limit: STORIES_SCANNED,
     })) as Array<Omit<Story, 'anonymousQuotes'> & { anonymousQuotes: QueueQuote[] }>;
 
-    const fingerprint = getService('quotes', { strapi }).fingerprint;
+    const facts = await getService('approvers', { strapi }).decisionFacts(
+      stories.flatMap((story) => story.anonymousQuotes)
+    );
+    let next = 0;
     return stories.flatMap((story) =>
       story.anonymousQuotes.flatMap((quote, quoteIndex): QueueItem[] => {
-        const state = awaitedDecision(quote, fingerprint(quote));
+        const state = awaitedDecision(quote, facts[next++]);
         if (!state) {
           return [];
         }
@@ -75,6 +80,8 @@ const approvalQueue = ({ strapi }: { strapi: Core.Strapi }) => ({
             informationNotOpinion: Boolean(quote.informationNotOpinion),
             state,
             comment: quote.approvalComment ?? null,
+            decidedBy:
+              state === 'pending' || !quote.approvedBy ? null : editorName(quote.approvedBy),
             source: source
               ? {
                   documentId: source.documentId,

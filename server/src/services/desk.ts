@@ -4,7 +4,6 @@ import type { DeskState, DeskStory } from '../../../shared/contracts/desk';
 import type { Story } from '../types/content-types';
 import { documentState } from '../utils/document-state';
 import { getService } from '../utils/get-service';
-import { awaitedDecision } from '../utils/quote-decision';
 import type { PaginationParams } from '../utils/pagination';
 import { STORY_UID } from '../utils/plugin-id';
 
@@ -76,7 +75,7 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
       const results: DeskStory[] = await Promise.all(
         drafts.map(async (draft) => {
           const live = publishedById.get(draft.documentId);
-          const { readiness: verdict, snapshot } = await readiness.assess(draft.documentId);
+          const { readiness: verdict } = await readiness.assess(draft.documentId);
           const storyCorrections = corrections.get(draft.documentId) ?? [];
           return {
             documentId: draft.documentId,
@@ -93,9 +92,8 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
               errors: verdict.errors.length,
               warnings: verdict.warnings.length,
             },
-            pendingApprovals: (snapshot.draft.anonymousQuotes ?? []).filter(
-              (quote, index) => awaitedDecision(quote, snapshot.quotes[index].fingerprint) !== null
-            ).length,
+            pendingApprovals: verdict.awaitingDecision.length,
+            awaitingDecision: verdict.awaitingDecision,
             corrections: storyCorrections.length,
             lastCorrectionAt: storyCorrections[storyCorrections.length - 1]?.issuedAt ?? null,
           };

@@ -76,25 +76,14 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!draft) {
         throw new errors.NotFoundError('No story has this documentId');
       }
-      const approvers = getService('approvers', { strapi });
-      const fingerprint = getService('quotes', { strapi }).fingerprint;
-
-      const mayApprove = new Map<number, Promise<boolean>>();
-      const quotes = await Promise.all(
-        ((draft.anonymousQuotes ?? []) as DraftQuote[]).map(async (quote) => {
-          const approverId = quote.approvedBy?.id;
-          if (approverId && !mayApprove.has(approverId)) {
-            mayApprove.set(approverId, approvers.mayApprove(approverId));
-          }
-          return {
-            fingerprint: fingerprint(quote),
-            sourceKnownToEditors: quote.confidentialSource
-              ? (quote.confidentialSource.editorsWhoKnow ?? []).length
-              : null,
-            approverMayApprove: approverId ? await mayApprove.get(approverId)! : false,
-          };
-        })
-      );
+      const draftQuotes = (draft.anonymousQuotes ?? []) as DraftQuote[];
+      const facts = await getService('approvers', { strapi }).decisionFacts(draftQuotes);
+      const quotes = draftQuotes.map((quote, index) => ({
+        ...facts[index],
+        sourceKnownToEditors: quote.confidentialSource
+          ? (quote.confidentialSource.editorsWhoKnow ?? []).length
+          : null,
+      }));
 
       // What readers last saw: the content recorded on the draft at its last publish (see
       // services/publication). It is the published version while there is one, and it outlives an
