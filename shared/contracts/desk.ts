@@ -76,14 +76,14 @@ export declare namespace GetDeskStories {
 }
 
 /**
- * GET /intelligence-stories/desk/approvals
+ * GET /intelligence-stories/desk/approvals: a page of the quotes awaiting a decision, most
+ * recently edited story first, with the total of them all.
  */
 export declare namespace GetApprovalQueue {
   export interface Request {
     query: { pagination?: PaginationQuery };
   }
-  export interface Response {
-    data: QueueItem[];
+  export interface Response extends Paginated<QueueItem> {
     error?: errors.ApplicationError;
   }
 }

@@ -40,9 +40,11 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async approvals(ctx: Context) {
-      await validateYupSchema(deskPageSchema)(ctx.query);
+      const { pagination, meta } = await page(ctx, deskPageSchema);
+      const { results, total } = await getService('approval-queue', { strapi }).list(pagination);
       ctx.body = {
-        data: await getService('approval-queue', { strapi }).list(),
+        data: results,
+        meta: { pagination: meta(total) },
       } satisfies GetApprovalQueue.Response;
     },
 
