@@ -63,6 +63,9 @@ describe('anonymous-quote approvals and readiness', () => {
         },
       ],
       warnings: [],
+      awaitingDecision: [
+        { quoteIndex: 0, path: 'anonymousQuotes[0].approvalState', reason: 'pending' },
+      ],
       // The version decisions are based on: every save of the draft gets a new one.
       revision: await currentRevision(app, story.documentId),
     });
@@ -119,16 +122,28 @@ describe('anonymous-quote approvals and readiness', () => {
     }
   });
 
-  const queueState = async (documentId: string) => {
+  type QueueItem = { story: { documentId: string }; state: string; decidedBy: string | null };
+
+  const queueItem = async (documentId: string) => {
     const res = await app
       .request()
-      .get('/intelligence-stories/desk/approvals')
+      .get('/intelligence-stories/desk/approvals?pagination[pageSize]=100')
       .set('Authorization', `Bearer ${chief.token}`)
       .expect(200);
-    const item = (res.body.data as Array<{ story: { documentId: string }; state: string }>).find(
-      ({ story }) => story.documentId === documentId
-    );
-    return item?.state ?? null;
+    // One page holds the whole queue, or a quote beyond it would look absent.
+    expect(res.body.meta.pagination.pageCount).toBeLessThanOrEqual(1);
+    return (res.body.data as QueueItem[]).find(({ story }) => story.documentId === documentId);
+  };
+  const queueState = async (documentId: string) => (await queueItem(documentId))?.state ?? null;
+
+  const deskStory = async (title: string) => {
+    const res = await app
+      .request()
+      .get('/intelligence-stories/desk/stories')
+      .query({ q: title })
+      .set('Authorization', `Bearer ${chief.token}`)
+      .expect(200);
+    return res.body.data[0] as { pendingApprovals: number; awaitingDecision: unknown[] };
   };
 
   /** What the story form sends when an editor edits the quote: its row id and every field. */
@@ -374,6 +389,113 @@ describe('anonymous-quote approvals and readiness', () => {
       }),
     ]);
   });
+
+  it('returns a quote to the desk when its approver loses the approve permission', async () => {
+    const permissions = [{ action: READ_SOURCING }, ...CM_STORY_ACTIONS];
+    const role = await createAdminRole(app, [{ action: APPROVE }, ...permissions]);
+    const standardsEditor = await createAdminUser(app, { role });
+    const story = await createSourcedStory(app, {
+      title: 'Demoted approver',
+      knownBy: chief.user.id,
+    });
+    expect((await sourcingApi(app, standardsEditor.token).approve(story.documentId)).status).toBe(
+      200
+    );
+    expect((await chiefApi.readiness(story.documentId)).body.data).toMatchObject({
+      ready: true,
+      awaitingDecision: [],
+    });
+    expect(await queueItem(story.documentId)).toBeUndefined();
+    expect(await deskStory('Demoted approver')).toMatchObject({ pendingApprovals: 0 });
+
+    // An administrator takes the approve permission from the role, as Settings → Roles does.
+    await app.strapi.service('admin::role').assignPermissions(role.id, permissions);
+
+    const awaited = {
+      quoteIndex: 0,
+      path: 'anonymousQuotes[0].approvalState',
+      reason: 'approver-lost-permission',
+    };
+    const { data } = (await chiefApi.readiness(story.documentId)).body;
+    expect(data.awaitingDecision).toEqual([awaited]);
+    expect(data.errors).toEqual([
+      {
+        code: 'R6',
+        path: 'anonymousQuotes[0].approvalState',
+        message:
+          'Quote 1 was approved by someone who may not approve quotes; it needs approving again.',
+      },
+    ]);
+    await expect(
+      app.strapi.documents(UIDS.story).publish({ documentId: story.documentId })
+    ).rejects.toMatchObject({
+      details: {
+        violations: [
+          expect.objectContaining({ code: 'R6', path: 'anonymousQuotes[0].approvalState' }),
+        ],
+      },
+    });
+    expect(await queueItem(story.documentId)).toMatchObject({
+      state: 'approver-lost-permission',
+      decidedBy: 'Test Admin',
+    });
+    expect(await deskStory('Demoted approver')).toEqual(
+      expect.objectContaining({ pendingApprovals: 1, awaitingDecision: [awaited] })
+    );
+
+    // A standards editor who may approve clears it again.
+    expect((await chiefApi.approve(story.documentId)).body.data).toMatchObject({
+      ready: true,
+      awaitingDecision: [],
+    });
+    expect(await queueItem(story.documentId)).toBeUndefined();
+    expect(await deskStory('Demoted approver')).toMatchObject({ pendingApprovals: 0 });
+  });
+
+  it('returns a quote to the desk when its approver is deactivated', async () => {
+    const role = await createAdminRole(app, [{ action: APPROVE }, { action: READ_SOURCING }]);
+    const standardsEditor = await createAdminUser(app, { role });
+    const story = await createSourcedStory(app, {
+      title: 'Departed approver',
+      knownBy: chief.user.id,
+    });
+    await sourcingApi(app, standardsEditor.token).approve(story.documentId);
+    expect(await queueItem(story.documentId)).toBeUndefined();
+
+    await app.strapi
+      .service('admin::user')
+      .updateById(standardsEditor.user.id, { isActive: false });
+    expect(await queueState(story.documentId)).toBe('approver-lost-permission');
+    expect(await codes(story.documentId)).toEqual(['R6']);
+  });
+
+  it.each(['warning', 'off'] as const)(
+    'keeps a quote awaiting a decision when R6 is %s: in readiness, on the desk, in the queue',
+    async (level) => {
+      const story = await createSourcedStory(app, {
+        title: `R6 ${level}`,
+        knownBy: chief.user.id,
+      });
+      app.strapi.config.set('plugin::intelligence-stories.rules.R6', level);
+      try {
+        const { data } = (await chiefApi.readiness(story.documentId)).body;
+        expect(data).toMatchObject({
+          ready: true,
+          errors: [],
+          awaitingDecision: [
+            { quoteIndex: 0, path: 'anonymousQuotes[0].approvalState', reason: 'pending' },
+          ],
+        });
+        expect(data.warnings.map((v: { code: string }) => v.code)).toEqual(
+          level === 'warning' ? ['R6'] : []
+        );
+        expect(await queueState(story.documentId)).toBe('pending');
+        expect(await deskStory(`R6 ${level}`)).toMatchObject({ pendingApprovals: 1 });
+      } finally {
+        app.strapi.config.set('plugin::intelligence-stories.rules.R6', 'error');
+      }
+    }
+  );
 
   it('rejects a quote with a comment, and publishing stays refused', async () => {
     const story = await createSourcedStory(app, {
