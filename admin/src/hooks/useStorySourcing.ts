@@ -1,9 +1,9 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 
-import type { GetDeskCorrections } from '../../../shared/contracts/corrections';
 import type { GetReadiness } from '../../../shared/contracts/stories';
 import { describeError, type DeskCorrection, type Readiness } from '../utils/api';
+import { fetchAllPages } from '../utils/fetchAllPages';
 
 /** A story's readiness (with the revision it is for) and its corrections, reloaded on demand. */
 export const useStorySourcing = (
@@ -25,15 +25,14 @@ export const useStorySourcing = (
     try {
       const [ready, list] = await Promise.all([
         get<GetReadiness.Response>(`/intelligence-stories/stories/${documentId}/readiness`),
-        get<GetDeskCorrections.Response>(
-          `/intelligence-stories/stories/${documentId}/corrections`,
-          {
-            params: { pagination: { pageSize: 100 } },
-          }
+        // All of them: the timeline is the whole public record, and any may be superseded.
+        fetchAllPages<DeskCorrection>(
+          get,
+          `/intelligence-stories/stories/${documentId}/corrections`
         ),
       ]);
       setReadiness(ready.data.data);
-      setCorrections(list.data.data);
+      setCorrections(list);
       setError(null);
     } catch (caught) {
       setError(describeError(caught).message);
