@@ -10,12 +10,11 @@ import { useStorySourcing } from '../hooks/useStorySourcing';
 import { PLUGIN_ID } from '../pluginId';
 import { STORY_UID } from '../utils/api';
 import { getTranslation } from '../utils/getTranslation';
+import { AwaitingBadge, AwaitingHint } from './AwaitingReason';
 import { CorrectionTimeline } from './CorrectionTimeline';
 import { IssueCorrectionModal } from './IssueCorrectionModal';
 import { QuoteDecision } from './QuoteDecision';
 import { ViolationList } from './ViolationList';
-
-const QUOTE_APPROVAL = /^anonymousQuotes\[(\d+)\]\.approvalState$/;
 
 type StoryDocument = { updatedAt?: string; firstPublishedAt?: string | null; status?: string };
 
@@ -39,14 +38,8 @@ const Checklist = ({ documentId, document }: { documentId: string; document?: St
     return <Typography textColor="danger600">{error}</Typography>;
   }
 
-  const awaiting = [
-    ...new Set(
-      readiness.errors
-        .map((violation) => QUOTE_APPROVAL.exec(violation.path)?.[1])
-        .filter((index): index is string => index !== undefined)
-        .map(Number)
-    ),
-  ];
+  // The server says which quotes await a decision, whatever R6's level (error, warning or off).
+  const awaiting = readiness.awaitingDecision;
   const published = document?.status === 'published' || document?.status === 'modified';
 
   return (
@@ -83,26 +76,31 @@ const Checklist = ({ documentId, document }: { documentId: string; document?: St
           <Typography variant="sigma" tag="h3" paddingTop={3}>
             {label('checklist.approvals', 'Anonymous quotes awaiting a decision')}
           </Typography>
-          {rbac.canApprove ? (
-            awaiting.map((quoteIndex) => (
-              <Box key={quoteIndex} paddingTop={2}>
+          {awaiting.map(({ quoteIndex, reason }) => (
+            <Flex key={quoteIndex} direction="column" alignItems="stretch" gap={1} paddingTop={2}>
+              <Flex gap={2}>
                 <Typography variant="omega" fontWeight="bold">
                   {formatMessage(
                     { id: getTranslation('checklist.quote'), defaultMessage: 'Quote {number}' },
                     { number: quoteIndex + 1 }
                   )}
                 </Typography>
+                <AwaitingBadge reason={reason} />
+              </Flex>
+              <AwaitingHint reason={reason} />
+              {rbac.canApprove ? (
                 <QuoteDecision
                   storyDocumentId={documentId}
                   quoteIndex={quoteIndex}
                   revision={readiness.revision}
                   onDecided={(next) => (next ? setReadiness(next) : void reload())}
                 />
-              </Box>
-            ))
-          ) : (
+              ) : null}
+            </Flex>
+          ))}
+          {rbac.canApprove ? null : (
             // Saved quotes are in the standards desk's queue already: the request is made.
-            <Typography variant="omega" textColor="neutral600">
+            <Typography variant="omega" textColor="neutral600" paddingTop={2}>
               {label(
                 'checklist.requested',
                 'Approval requested: these quotes are in the standards editors’ approval queue.'

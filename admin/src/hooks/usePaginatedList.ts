@@ -1,11 +1,12 @@
 import { useFetchClient } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 import { describeError, type Paginated } from '../utils/api';
 
 /**
- * One page of a plugin list route, fetched again whenever the path or the params change; a
- * request overtaken by a newer one is aborted, so a slow answer never replaces a newer one.
+ * One page of a plugin list route, fetched again whenever the path or the params change, and on
+ * `reload`; a request overtaken by a newer one is aborted, so a slow answer never replaces a newer
+ * one.
  */
 export const usePaginatedList = <T>(path: string, params: Record<string, unknown>) => {
   const { get } = useFetchClient();
@@ -13,6 +14,8 @@ export const usePaginatedList = <T>(path: string, params: Record<string, unknown
   const [error, setError] = useState<string | null>(null);
   // Compared by value: callers build the params object afresh on every render.
   const key = JSON.stringify(params);
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((current) => current + 1), []);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -27,7 +30,7 @@ export const usePaginatedList = <T>(path: string, params: Record<string, unknown
         }
       });
     return () => controller.abort();
-  }, [get, path, key]);
+  }, [get, path, key, version]);
 
-  return { result, error };
+  return { result, error, reload };
 };

@@ -1,38 +1,26 @@
-import { Badge, Box, Flex, Grid, Link, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useState } from 'react';
+import { Box, Flex, Grid, Link, Typography } from '@strapi/design-system';
+import { Layouts, Page, useQueryParams } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
 
+import { AwaitingBadge, AwaitingHint } from '../components/AwaitingReason';
+import { ListPagination } from '../components/ListPagination';
 import { QuoteDecision } from '../components/QuoteDecision';
+import { usePaginatedList } from '../hooks/usePaginatedList';
 import { usePluginLabel } from '../hooks/usePluginLabel';
-import { describeError, storyEditPath, type QueueItem } from '../utils/api';
-
-const STATE_LABELS = {
-  pending: 'Pending',
-  rejected: 'Rejected',
-  voided: 'Changed since approved',
-  'approver-lost-permission': 'Approver can no longer approve',
-};
+import { storyEditPath, type QueueItem } from '../utils/api';
 
 /** The standards desk's queue: every quote no valid approval covers, with what it needs to decide. */
 export const ApprovalQueuePage = () => {
-  const { get } = useFetchClient();
-  const [items, setItems] = useState<QueueItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The page lives in the URL, as in Strapi's own lists.
+  const [{ query }] = useQueryParams<{ page?: string; pageSize?: string }>();
+  const page = query.page ?? '1';
+  const pageSize = query.pageSize ?? '25';
+  const { result, error, reload } = usePaginatedList<QueueItem>(
+    '/intelligence-stories/desk/approvals',
+    { pagination: { page, pageSize } }
+  );
+  const items = result?.data ?? null;
   const label = usePluginLabel();
-
-  const reload = useCallback(async () => {
-    try {
-      const { data } = await get<{ data: QueueItem[] }>('/intelligence-stories/desk/approvals');
-      setItems(data.data);
-    } catch (caught) {
-      setError(describeError(caught).message);
-    }
-  }, [get]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
 
   if (error) {
     return <Page.Error />;
@@ -45,13 +33,13 @@ export const ApprovalQueuePage = () => {
         title={label('nav.approvals', 'Approval queue')}
         subtitle={label(
           'queue.subtitle',
-          'Anonymous quotes awaiting a standards editor. A quote edited after its approval comes back here.'
+          'Anonymous quotes awaiting a standards editor. A quote edited after its approval, or approved by someone who can no longer approve, comes back here.'
         )}
       />
       <Layouts.Content>
-        {items === null ? (
+        {result === null || items === null ? (
           <Page.Loading />
-        ) : items.length === 0 ? (
+        ) : items.length === 0 && result.meta.pagination.total === 0 ? (
           <Typography textColor="neutral600">
             {label('queue.empty', 'Nothing awaits a decision.')}
           </Typography>
@@ -69,10 +57,13 @@ export const ApprovalQueuePage = () => {
                   <Link tag={NavLink} to={storyEditPath(item.story.documentId)}>
                     {item.story.title}
                   </Link>
-                  <Badge active={item.state !== 'pending'}>
-                    {label(`queue.state.${item.state}`, STATE_LABELS[item.state])}
-                  </Badge>
+                  <AwaitingBadge reason={item.state} />
                 </Flex>
+                {item.state !== 'pending' ? (
+                  <Box paddingBottom={3}>
+                    <AwaitingHint reason={item.state} decidedBy={item.decidedBy} />
+                  </Box>
+                ) : null}
                 <Grid.Root gap={4}>
                   <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
                     <Typography variant="beta" tag="blockquote">
@@ -118,12 +109,13 @@ export const ApprovalQueuePage = () => {
                       storyDocumentId={item.story.documentId}
                       quoteIndex={item.quoteIndex}
                       revision={item.story.revision}
-                      onDecided={() => void reload()}
+                      onDecided={reload}
                     />
                   </Grid.Item>
                 </Grid.Root>
               </Box>
             ))}
+            <ListPagination meta={result.meta} />
           </Flex>
         )}
       </Layouts.Content>

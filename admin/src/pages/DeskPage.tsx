@@ -15,6 +15,7 @@ import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 
 import { DESK_STATES } from '../../../shared/contracts/desk';
+import { AwaitingBadge } from '../components/AwaitingReason';
 import { ColumnHeads } from '../components/ColumnHeads';
 import { ListPagination } from '../components/ListPagination';
 import { ListSearch } from '../components/ListSearch';
@@ -132,7 +133,15 @@ export const DeskPage = () => {
                       ) : null}
                     </Td>
                     <Td>
-                      <Typography>{story.pendingApprovals}</Typography>
+                      <Flex gap={1}>
+                        <Typography>{story.pendingApprovals}</Typography>
+                        {/* A plain "pending" needs no word; any other reason is news to the desk. */}
+                        {[...new Set(story.awaitingDecision.map(({ reason }) => reason))]
+                          .filter((reason) => reason !== 'pending')
+                          .map((reason) => (
+                            <AwaitingBadge key={reason} reason={reason} />
+                          ))}
+                      </Flex>
                     </Td>
                     <Td>
                       <Typography>

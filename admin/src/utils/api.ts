@@ -11,7 +11,13 @@ import { SOURCE_DOCUMENT_UID, STORY_UID } from '../../../shared/contracts/uids';
  * holds them, each route's Request and Response (see docs/admin-api.md).
  */
 export type { CorrectionKind, DeskCorrection } from '../../../shared/contracts/corrections';
-export type { DeskState, DeskStory, QueueItem } from '../../../shared/contracts/desk';
+export type {
+  AwaitedQuote,
+  DeskState,
+  DeskStory,
+  QueueItem,
+  QueueState,
+} from '../../../shared/contracts/desk';
 export type { Confidence, Likelihood } from '../../../shared/contracts/icd203';
 export type { LibraryDocument, LibraryKeyJudgment } from '../../../shared/contracts/library';
 export type { Violation } from '../../../shared/contracts/rules';
