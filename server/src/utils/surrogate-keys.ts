@@ -37,6 +37,24 @@ export const storyKeys = (
   ),
 ];
 
+// Varnish refuses a request header longer than 8 KB by default (http_req_hdr_len): keys go in
+// batches well under it.
+const MAX_KEYS_HEADER_LENGTH = 4000;
+
+/** Keys in groups whose space-separated form fits one header. */
+export const inHeaderBatches = (keys: string[], limit = MAX_KEYS_HEADER_LENGTH): string[] => {
+  const batches: string[] = [];
+  let current = '';
+  for (const key of keys) {
+    if (current && current.length + 1 + key.length > limit) {
+      batches.push(current);
+      current = '';
+    }
+    current = current ? `${current} ${key}` : key;
+  }
+  return current ? [...batches, current] : batches;
+};
+
 type TaggedState = { surrogateKeys?: Set<string> };
 
 /**
