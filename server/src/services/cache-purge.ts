@@ -10,7 +10,7 @@ const FIRST_RETRY_DELAY_MS = 100;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // A purge URL may carry credentials; the log names the endpoint without them.
-const describe = (endpoint: PurgeEndpoint) => {
+const endpointName = (endpoint: PurgeEndpoint) => {
   const url = new URL(endpoint.url);
   return `${endpoint.method ?? 'PURGE'} ${url.origin}${url.pathname}`;
 };
@@ -57,7 +57,7 @@ const cachePurge = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     strapi.log.warn(
-      `intelligence-stories: purge at ${describe(endpoint)} failed (${failure}); keys: ${keys}. Cached copies stay until their s-maxage runs out.`
+      `intelligence-stories: purge at ${endpointName(endpoint)} failed (${failure}); keys: ${keys}. Cached copies stay until their s-maxage runs out.`
     );
   };
 
@@ -67,10 +67,9 @@ const cachePurge = ({ strapi }: { strapi: Core.Strapi }) => {
     pending.clear();
     for (const endpoint of config().endpoints) {
       for (const batch of inHeaderBatches(keys)) {
+        // `send` reports its own failures; this only keeps an unforeseen one from going unhandled.
         const sending = send(endpoint, batch).catch((error: unknown) => {
-          strapi.log.warn(
-            `intelligence-stories: purge at ${endpoint.url} failed: ${String(error)}`
-          );
+          strapi.log.warn(`intelligence-stories: a purge failed: ${String(error)}`);
         });
         inFlight.add(sending);
         void sending.finally(() => inFlight.delete(sending));
