@@ -18,6 +18,36 @@ export type PluginConfig = {
   nonIcd203EstimativeTerms: string[];
   /** A standards editor cannot approve quotes in a story they edited last. */
   fourEyes: boolean;
+  /** HTTP caching of the public routes and purges of a shared cache (docs/behind-a-cache.md). */
+  cache: CacheConfig;
+};
+
+/** Where purges go: a Varnish with vmod xkey by default, or any cache purged by a keys header. */
+export type PurgeEndpoint = {
+  url: string;
+  /** `PURGE` for the shipped Varnish configuration; a CDN's purge API may want `POST`. */
+  method?: string;
+  /** The request header that carries the space-separated keys: `xkey`, or `Surrogate-Key`. */
+  keysHeader?: string;
+  /** Sent with every purge, e.g. a CDN's API token. */
+  headers?: Record<string, string>;
+};
+
+export type CacheConfig = {
+  /** Seconds a shared cache may serve a public response before asking Strapi again (s-maxage). */
+  sMaxAge: number;
+  /** Seconds past that during which it may serve it while fetching a fresh one. */
+  staleWhileRevalidate: number;
+  /** Seconds a browser may keep it without asking: a browser cannot be purged, hence 0. */
+  maxAge: number;
+  purge: {
+    /** None: no purges are sent, and a change reaches readers once s-maxage runs out. */
+    endpoints: PurgeEndpoint[];
+    /** Per attempt. */
+    timeoutMs: number;
+    /** Attempts after the first one fails. */
+    retries: number;
+  };
 };
 
 type PhraseLists = Pick<
@@ -80,6 +110,13 @@ export const DEFAULT_PHRASE_LISTS: PhraseLists = {
 const DEFAULT_CONFIG: StoredPluginConfig = {
   rules: Object.fromEntries(RULE_CODES.map((code) => [code, 'error'])) as PluginConfig['rules'],
   fourEyes: true,
+  // Short enough that a site without purges serves a correction within a minute and a half.
+  cache: {
+    sMaxAge: 60,
+    staleWhileRevalidate: 30,
+    maxAge: 0,
+    purge: { endpoints: [], timeoutMs: 2000, retries: 2 },
+  },
 };
 
 /** The config the rules run with: each list the app set, or its default when it set none. */
@@ -95,6 +132,72 @@ export const withDefaultPhraseLists = (config: StoredPluginConfig): PluginConfig
 export const DEFAULT_PLUGIN_CONFIG: PluginConfig = withDefaultPhraseLists(DEFAULT_CONFIG);
 
 const phraseList = () => yup.array().of(yup.string().required('phrases cannot be empty'));
+
+const seconds = (path: string) =>
+  yup
+    .number()
+    .integer(`${path} must be a whole number of seconds`)
+    .min(0, `${path} cannot be negative`)
+    .typeError(`${path} must be a number of seconds`);
+
+const purgeEndpointSchema = yup
+  .object({
+    url: yup
+      .string()
+      .required('cache.purge.endpoints[].url is required')
+      .test(
+        'http-url',
+        'cache.purge.endpoints[].url must be an http(s) address, e.g. http://127.0.0.1:6081/',
+        (value) => {
+          if (value === undefined) {
+            return true;
+          }
+          try {
+            return ['http:', 'https:'].includes(new URL(value).protocol);
+          } catch {
+            return false;
+          }
+        }
+      ),
+    method: yup
+      .string()
+      .matches(/^[A-Z]+$/, 'cache.purge.endpoints[].method must be an HTTP method, e.g. PURGE'),
+    keysHeader: yup
+      .string()
+      .matches(/^[A-Za-z0-9-]+$/, 'cache.purge.endpoints[].keysHeader must be a header name'),
+    headers: yup
+      .object()
+      .test(
+        'string-values',
+        'cache.purge.endpoints[].headers must map header names to strings',
+        (value) => value === undefined || Object.values(value).every((v) => typeof v === 'string')
+      ),
+  })
+  .noUnknown(true, 'cache.purge.endpoints[] accepts url, method, keysHeader and headers only');
+
+const cacheSchema = yup
+  .object({
+    sMaxAge: seconds('cache.sMaxAge'),
+    staleWhileRevalidate: seconds('cache.staleWhileRevalidate'),
+    maxAge: seconds('cache.maxAge'),
+    purge: yup
+      .object({
+        endpoints: yup.array().of(purgeEndpointSchema),
+        timeoutMs: yup
+          .number()
+          .integer('cache.purge.timeoutMs must be a whole number of milliseconds')
+          .min(1, 'cache.purge.timeoutMs must be at least 1')
+          .typeError('cache.purge.timeoutMs must be a number of milliseconds'),
+        retries: yup
+          .number()
+          .integer('cache.purge.retries must be a whole number')
+          .min(0, 'cache.purge.retries cannot be negative')
+          .max(10, 'cache.purge.retries must be at most 10')
+          .typeError('cache.purge.retries must be a number'),
+      })
+      .noUnknown(true, 'cache.purge accepts endpoints, timeoutMs and retries only'),
+  })
+  .noUnknown(true, 'cache accepts sMaxAge, staleWhileRevalidate, maxAge and purge only');
 
 const configSchema = yup
   .object({
@@ -112,6 +215,7 @@ const configSchema = yup
     vagueAttributions: phraseList(),
     nonIcd203EstimativeTerms: phraseList(),
     fourEyes: yup.boolean(),
+    cache: cacheSchema,
   })
   // A typo in config/plugins.ts fails at boot instead of being silently ignored.
   .noUnknown(true, 'unknown option(s): ${unknown}');

@@ -6,14 +6,23 @@ import type { CorrectionKind, GetCorrections } from '../../../shared/contracts/c
 import { toCorrectionsJsonFeed } from '../formats/corrections-json-feed';
 import { toCorrectionsRss, type FeedChannel } from '../formats/corrections-rss';
 import type { FeedQuery } from '../services/correction-feed';
-import { sendWithValidators } from '../utils/conditional-get';
 import { getService } from '../utils/get-service';
 import { paginationMeta, toPagination } from '../utils/pagination';
 import { CORRECTION_UID } from '../utils/plugin-id';
+import { SURROGATE_KEYS, tagResponse } from '../utils/surrogate-keys';
 import {
   correctionFeedQuerySchema,
   correctionListQuerySchema,
 } from '../validation/correction-feed-query';
+
+/** Last-Modified lets feed readers poll with If-Modified-Since (middlewares/http-cache answers). */
+const send = (ctx: Context, payload: string, type: string, lastModified: Date | null) => {
+  ctx.type = type;
+  if (lastModified) {
+    ctx.lastModified = lastModified;
+  }
+  ctx.body = payload;
+};
 
 // Feed readers want the latest corrections, not pages of history: that is what the JSON list is for.
 const FEED_LENGTH = 50;
@@ -27,6 +36,11 @@ const correction = ({ strapi }: { strapi: Core.Strapi }) => {
   const feedPage = async (ctx: Context, query: FeedQuery) => {
     const feed = getService('correction-feed', { strapi });
     const page = await feed.page(query);
+    // Each correction shows its story's title and address.
+    tagResponse(ctx, [
+      SURROGATE_KEYS.corrections,
+      ...[...page.stories.keys()].map((documentId) => SURROGATE_KEYS.story(documentId)),
+    ]);
     const sanitized = await getService('public-api', { strapi }).sanitizeOutput(
       page.corrections,
       CORRECTION_UID,
@@ -37,6 +51,7 @@ const correction = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const channelFor = async (ctx: Context, feedPath: string): Promise<FeedChannel> => {
     const settings = await getService('settings', { strapi }).get();
+    tagResponse(ctx, [SURROGATE_KEYS.settings]);
     const links = getService('public-links', { strapi }).forRequest(ctx, settings);
     return {
       title: settings.publisherName ? `${settings.publisherName}: corrections` : 'Corrections',
@@ -77,26 +92,27 @@ const correction = ({ strapi }: { strapi: Core.Strapi }) => {
         data: page.corrections,
         meta: { pagination: paginationMeta({ pagination, isPaged }, page.total ?? 0) },
       } satisfies GetCorrections.Response;
-      sendWithValidators(ctx, JSON.stringify(body), {
-        type: 'application/json; charset=utf-8',
-        lastModified: page.lastModified,
-      });
+      send(ctx, JSON.stringify(body), 'application/json; charset=utf-8', page.lastModified);
     },
 
     async rss(ctx: Context) {
       const { page, channel } = await latestFeed(ctx, '/corrections.rss');
-      sendWithValidators(ctx, toCorrectionsRss(page.corrections, channel), {
-        type: 'application/rss+xml; charset=utf-8',
-        lastModified: page.lastModified,
-      });
+      send(
+        ctx,
+        toCorrectionsRss(page.corrections, channel),
+        'application/rss+xml; charset=utf-8',
+        page.lastModified
+      );
     },
 
     async jsonFeed(ctx: Context) {
       const { page, channel } = await latestFeed(ctx, '/corrections.json');
-      sendWithValidators(ctx, JSON.stringify(toCorrectionsJsonFeed(page.corrections, channel)), {
-        type: 'application/feed+json; charset=utf-8',
-        lastModified: page.lastModified,
-      });
+      send(
+        ctx,
+        JSON.stringify(toCorrectionsJsonFeed(page.corrections, channel)),
+        'application/feed+json; charset=utf-8',
+        page.lastModified
+      );
     },
   };
 };

@@ -7,6 +7,7 @@ import type { SourceDocument } from '../types/content-types';
 import { getService } from '../utils/get-service';
 import { SOURCE_DOCUMENT_UID } from '../utils/plugin-id';
 import { PUBLIC_SOURCE_DOCUMENT_SHAPE } from '../utils/public-fields';
+import { SURROGATE_KEYS, tagResponse } from '../utils/surrogate-keys';
 
 const sourceDocument = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
@@ -22,6 +23,10 @@ const sourceDocument = ({ strapi }: { strapi: Core.Strapi }) => ({
       PUBLIC_SOURCE_DOCUMENT_SHAPE
     );
 
+    tagResponse(ctx, [
+      SURROGATE_KEYS.sourceDocuments,
+      ...results.map(({ documentId }) => SURROGATE_KEYS.sourceDocument(documentId)),
+    ]);
     ctx.body = {
       data: await publicApi.sanitizeOutput(results as SourceDocument[], SOURCE_DOCUMENT_UID, ctx),
       meta: { pagination: publicApi.paginationMeta(query, total) },
@@ -42,9 +47,12 @@ const sourceDocument = ({ strapi }: { strapi: Core.Strapi }) => ({
       PUBLIC_SOURCE_DOCUMENT_SHAPE
     );
     if (!found) {
+      // Its first publish purges the lists' key.
+      tagResponse(ctx, [SURROGATE_KEYS.sourceDocuments]);
       throw new errors.NotFoundError('No published source document has this documentId');
     }
 
+    tagResponse(ctx, [SURROGATE_KEYS.sourceDocument(found.documentId)]);
     ctx.body = {
       data: await publicApi.sanitizeOutput(found as SourceDocument, SOURCE_DOCUMENT_UID, ctx),
       meta: {},

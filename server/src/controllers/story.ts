@@ -4,10 +4,10 @@ import type { Context } from 'koa';
 
 import type { GetStories, GetStory, GetStoryJsonLd } from '../../../shared/contracts/stories';
 import { toNewsArticle } from '../formats/news-article';
-import { sendWithValidators } from '../utils/conditional-get';
 import { getService } from '../utils/get-service';
 import { STORY_UID } from '../utils/plugin-id';
 import { PUBLIC_STORY_SHAPE } from '../utils/public-fields';
+import { storyKeys, SURROGATE_KEYS, tagResponse } from '../utils/surrogate-keys';
 import { noQuerySchema } from '../validation/correction-feed-query';
 
 const story = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -17,11 +17,14 @@ const story = ({ strapi }: { strapi: Core.Strapi }) => {
     const stories = getService('stories', { strapi });
     const found = await stories.findPublishedOne(ctx.params.slugOrDocumentId, { fields });
     if (!found) {
+      // Any story's publish may give this address a story: each purges the lists' key.
+      tagResponse(ctx, [SURROGATE_KEYS.stories]);
       throw new errors.NotFoundError('No published story has this slug or documentId');
     }
     const [data] = await stories.withCorrections([
       await publicApi.sanitizeOutput(found, STORY_UID, ctx),
     ]);
+    tagResponse(ctx, storyKeys(data));
     return data;
   };
 
@@ -32,6 +35,12 @@ const story = ({ strapi }: { strapi: Core.Strapi }) => {
       const query = await publicApi.parseQuery(ctx, STORY_UID, PUBLIC_STORY_SHAPE);
       const { results, total } = await stories.findPublished(query);
 
+      // The stories, not their source documents: a list of 100 would outgrow a cache's header
+      // limit, and a source document's change purges the stories that cite it.
+      tagResponse(ctx, [
+        SURROGATE_KEYS.stories,
+        ...results.map(({ documentId }) => SURROGATE_KEYS.story(documentId)),
+      ]);
       ctx.body = {
         data: await stories.withCorrections(
           await publicApi.sanitizeOutput(results, STORY_UID, ctx)
@@ -63,10 +72,12 @@ const story = ({ strapi }: { strapi: Core.Strapi }) => {
         correction: (correctionDocumentId) => links.correction(data, correctionDocumentId),
         absolute: links.absolute,
       });
-      sendWithValidators(ctx, JSON.stringify(article), {
-        type: 'application/ld+json; charset=utf-8',
-        lastModified: data.updatedAt ? new Date(data.updatedAt) : null,
-      });
+      tagResponse(ctx, [SURROGATE_KEYS.settings]);
+      ctx.type = 'application/ld+json; charset=utf-8';
+      if (data.updatedAt) {
+        ctx.lastModified = new Date(data.updatedAt);
+      }
+      ctx.body = JSON.stringify(article);
     },
   };
 };

@@ -4,6 +4,7 @@ import { stampCorrectionIssuance } from './correction-issuance';
 import { recordCorrectionsFeedChanges } from './corrections-feed-changes';
 import { protectQuoteApprovals } from './protect-quote-approvals';
 import { publishStory } from './publish-story';
+import { purgeCaches } from './purge-caches';
 import { queueTextExtraction } from './queue-text-extraction';
 import { encryptConfidentialSources } from './encrypt-confidential-sources';
 import { keepPublicationRecord } from './keep-publication-record';
@@ -37,6 +38,8 @@ export default [
   encryptConfidentialSources,
   // A publish reads the stored draft, which every write above has shaped.
   publishStory,
+  // Around the write that changes what readers see, so it reads what the change affects.
+  purgeCaches,
   // Last: records a change to the feeds only once the write it follows has succeeded.
   recordCorrectionsFeedChanges,
 ];

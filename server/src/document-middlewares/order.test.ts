@@ -60,6 +60,10 @@ const ORDER: Array<[name: string, why: string]> = [
     'the publish use-case (services/publication) reads the stored draft, which every write above has shaped; a create or update with status published is written as a draft through all of them first, then published (test/api/publish-gate)',
   ],
   [
+    'purgeCaches',
+    'around the write (a publish inside the publish use-case), so it reads what cited a source document before and after; purges are sent once the transaction commits, so a refused or rolled-back write purges nothing (test/api/cache-purge)',
+  ],
+  [
     'recordCorrectionsFeedChanges',
     'innermost: records a change to the feeds only once the write it follows has succeeded (test/api/corrections-feeds)',
   ],

@@ -1,10 +1,11 @@
 // Read-only and published-only. Confidential sources have no route here, and corrections are
-// only read: they are issued through the admin API.
+// only read: they are issued through the admin API. Every route answers with HTTP caching headers
+// (middlewares/http-cache), which is what a cache in front relies on (docs/behind-a-cache.md).
 const route = (path: string, handler: string) => ({
   method: 'GET',
   path,
   handler,
-  config: { policies: [] },
+  config: { policies: [], middlewares: ['plugin::intelligence-stories.http-cache'] },
 });
 
 export default {

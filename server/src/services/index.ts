@@ -1,6 +1,7 @@
 import approvalQueue from './approval-queue';
 import approvals from './approvals';
 import approvers from './approvers';
+import cachePurge from './cache-purge';
 import changeLog from './change-log';
 import confidentialSources from './confidential-sources';
 import correctionFeed from './correction-feed';
@@ -28,6 +29,7 @@ export default {
   'approval-queue': approvalQueue,
   approvals,
   approvers,
+  'cache-purge': cachePurge,
   'change-log': changeLog,
   'confidential-sources': confidentialSources,
   'correction-feed': correctionFeed,

@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { validateYupSchema } from '@strapi/utils';
 
 import type { PublisherSettings } from '../../../shared/contracts/settings';
+import { getService } from '../utils/get-service';
 import { PLUGIN_ID } from '../utils/plugin-id';
+import { SURROGATE_KEYS } from '../utils/surrogate-keys';
 import { settingsSchema } from '../validation/settings';
 
 export type { PublisherSettings };
@@ -29,7 +31,10 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
       return { ...EMPTY_SETTINGS, ...stored };
     },
 
-    /** Validates and replaces the settings whole; a refused input writes nothing. */
+    /**
+     * Validates and replaces the settings whole; a refused input writes nothing. A change purges
+     * the JSON-LD and the feeds, which show them.
+     */
     async set(input: unknown): Promise<PublisherSettings> {
       const valid = (await validateYupSchema(settingsSchema)(input ?? {})) as Partial<
         Record<keyof PublisherSettings, string | null | undefined>
@@ -40,7 +45,11 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
           valid[key] || null,
         ])
       ) as PublisherSettings;
+      const before = await this.get();
       await store().set({ value });
+      if (JSON.stringify(before) !== JSON.stringify(value)) {
+        await getService('cache-purge', { strapi }).afterCommit([SURROGATE_KEYS.settings]);
+      }
       return value;
     },
   };
