@@ -127,7 +127,7 @@ describe('route walk: no registered route gives a caller what they are not entit
     expect(Object.keys(STRAPI_5XX_DEFECTS).filter((route) => !strapiDefects.has(route))).toEqual(
       []
     );
-  }, 600_000);
+  }, 1_500_000);
 });
 
 // ROUTE_WALK_LOG=<file> appends each finding as it is made, one JSON object a line.
