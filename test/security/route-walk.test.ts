@@ -80,15 +80,17 @@ describe('route walk: no registered route gives a caller what they are not entit
     // The walk provokes Strapi's own 500s on purpose; they are findings, not console noise.
     app.strapi.server.app.silent = true;
     const started = Date.now();
-    const { findings, calls, perRoute, strapiDefects, refusedAtTheDoor } = await walk({
-      strapi: app.strapi,
-      baseUrl: app.baseUrl,
-      routes: filled,
-      callers,
-      canaries,
-      onFinding: logFinding,
-      idsOf: (uid) => (uid ? (seed.overrides.get(uid) ?? fixture.ids.get(uid) ?? []) : []),
-    });
+    const { findings, calls, perRoute, timePerRoute, strapiDefects, refusedAtTheDoor } = await walk(
+      {
+        strapi: app.strapi,
+        baseUrl: app.baseUrl,
+        routes: filled,
+        callers,
+        canaries,
+        onFinding: logFinding,
+        idsOf: (uid) => (uid ? (seed.overrides.get(uid) ?? fixture.ids.get(uid) ?? []) : []),
+      }
+    );
     const graphql = await walkGraphql({
       baseUrl: app.baseUrl,
       callers,
@@ -110,6 +112,15 @@ describe('route walk: no registered route gives a caller what they are not entit
         ({ method, path }) => `  skipped ${method} ${path}: ${SKIPPED_ROUTES[`${method} ${path}`]}`
       ),
     ];
+    // Where the walk's time goes (summed over concurrent calls), so a slow route is seen.
+    const slowest = [...timePerRoute].sort(([, a], [, b]) => b - a).slice(0, 10);
+    report.push(
+      'slowest routes (summed call time):',
+      ...slowest.map(
+        ([route, ms]) =>
+          `  ${route}: ${(ms / 1000).toFixed(1)} s over ${perRoute.get(route)} calls (${(ms / (perRoute.get(route) ?? 1)).toFixed(0)} ms a call)`
+      )
+    );
     report.push(
       `${strapiDefects.size} of Strapi's own routes answered 5xx as listed in STRAPI_5XX_DEFECTS (reported, not failed):`,
       ...[...strapiDefects].map(

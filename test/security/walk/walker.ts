@@ -90,10 +90,14 @@ export const walk = async ({
   };
 
   const perRoute = new Map<string, number>();
+  // Milliseconds each route's calls took, summed: what makes the walk long, reported by the test.
+  const timePerRoute = new Map<string, number>();
   const strapiDefects = new Map<string, number>();
   const call = async (step: Step, query: string): Promise<WalkResponse> => {
     calls += 1;
-    perRoute.set(routeKey(step.filled), (perRoute.get(routeKey(step.filled)) ?? 0) + 1);
+    const route = routeKey(step.filled);
+    perRoute.set(route, (perRoute.get(route) ?? 0) + 1);
+    const started = performance.now();
     try {
       return await client.send({
         method: step.filled.route.method,
@@ -103,6 +107,8 @@ export const walk = async ({
       });
     } catch (error) {
       return { status: 0, text: `no answer: ${(error as Error).message}` };
+    } finally {
+      timePerRoute.set(route, (timePerRoute.get(route) ?? 0) + performance.now() - started);
     }
   };
 
@@ -236,5 +242,12 @@ export const walk = async ({
     }
   }
   client.close();
-  return { findings, calls, perRoute, strapiDefects, refusedAtTheDoor: skippedAsRefused };
+  return {
+    findings,
+    calls,
+    perRoute,
+    timePerRoute,
+    strapiDefects,
+    refusedAtTheDoor: skippedAsRefused,
+  };
 };
