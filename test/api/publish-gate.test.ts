@@ -366,4 +366,55 @@ describe('the publish gate', () => {
     );
     expect(refused.violations.map((v) => v.code)).toContain('R6');
   });
+
+  describe("a write with status 'published' (Strapi publishes it past the middlewares)", () => {
+    const storiesTitled = (title: string) =>
+      app.strapi.db.query(UIDS.story).count({ where: { title } });
+
+    it("is refused on create with the rules' violations, and writes no draft either", async () => {
+      const title = 'Created published without a source';
+      const outcome = await outcomeOf(() =>
+        app.strapi.documents(UIDS.story).create({
+          data: { title, slug: 'created-published-without-a-source', kind: 'news' },
+          status: 'published',
+        })
+      );
+      expect(outcome.ok).toBe(false);
+      expect(outcome.violations.map(({ code }) => code)).toContain('R1');
+      expect(await storiesTitled(title)).toBe(0);
+    });
+
+    it('is refused on update, and leaves the draft as it was', async () => {
+      const documentId = await newStory('Updated published before approval', { approve: false });
+      const outcome = await outcomeOf(() =>
+        app.strapi.documents(UIDS.story).update({
+          documentId,
+          data: { dek: 'A dek written in the same call' },
+          status: 'published',
+        })
+      );
+      expect(outcome.violations.map(({ code }) => code)).toEqual(['R6']);
+      expect(await isPublished(documentId)).toBe(false);
+      const draft = await app.strapi.documents(UIDS.story).findOne({ documentId });
+      expect(draft!.dek ?? null).toBeNull();
+    });
+
+    it('publishes through the one publish path when the story passes: the record is written', async () => {
+      const documentId = await newStory('Updated published once approved');
+      const published = await app.strapi.documents(UIDS.story).update({
+        documentId,
+        data: { dek: 'Written and published in one call' },
+        status: 'published',
+      });
+      expect(published).toMatchObject({ documentId, dek: 'Written and published in one call' });
+      expect(published!.publishedAt).toBeTruthy();
+      const draft = await app.strapi.db
+        .query(UIDS.story)
+        .findOne({ where: { documentId, publishedAt: null } });
+      expect(draft.firstPublishedAt).toBeTruthy();
+      expect(draft.lastPublishedContent).toMatchObject({
+        dek: 'Written and published in one call',
+      });
+    });
+  });
 });

@@ -57,7 +57,7 @@ const ORDER: Array<[name: string, why: string]> = [
   ],
   [
     'publishStory',
-    'the publish use-case (services/publication) reads the stored draft, which every write above has shaped; publishes never pass the write middlewares',
+    'the publish use-case (services/publication) reads the stored draft, which every write above has shaped; a create or update with status published is written as a draft through all of them first, then published (test/api/publish-gate)',
   ],
   [
     'purgeCaches',
