@@ -21,6 +21,24 @@ export type TestApp = {
   destroy(): Promise<void>;
 };
 
+type Pool = { numUsed(): number; numPendingAcquires(): number; numPendingCreates(): number };
+
+/**
+ * Waits, a few seconds at most, for the database's queries to finish. The Document Service sends
+ * its `entry.*` events without awaiting them, and each first re-reads the entry with its relations
+ * (@strapi/core's document-service/events.js): a write answered just before the app is torn down
+ * still has queries running, which destroying the pool aborts ("aborted").
+ */
+const settled = async (strapi: Core.Strapi, timeoutMs = 5_000) => {
+  const pool = (strapi.db.connection.client as unknown as { pool?: Pool }).pool;
+  const deadline = Date.now() + timeoutMs;
+  const busy = () =>
+    pool ? pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0 : false;
+  while (busy() && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
 /**
  * Boots the playground app with the plugin, against a database of its own, and starts its HTTP
  * server on an ephemeral loopback port. Call once per test file (beforeAll) and destroy in afterAll:
@@ -87,6 +105,7 @@ export const bootStrapi = async ({
         return;
       }
       destroyed = true;
+      await settled(booted);
       await booted.destroy();
       await removeDatabaseAndFiles();
     },
