@@ -29,6 +29,13 @@ describe('test harness', () => {
     expect(app.strapi.getModel(STORY_UID).options?.draftAndPublish).toBe(true);
   });
 
+  it("answers /favicon.ico with the playground's icon, as a browser asks on every page", async () => {
+    const res = await app.request().get('/favicon.ico');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^image\//);
+    expect(Buffer.from(res.body).subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+
   it('logs in admin users whose role decides what the Content Manager shows', async () => {
     const superAdmin = await createAdminUser(app);
     const allowed = await app
