@@ -10,6 +10,7 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
+  testSequencer: '<rootDir>/test/sequencer.js',
   // Each API test file boots its own Strapi (~200 MB); two at a time fit the CI machine.
   maxWorkers: 2,
   testTimeout: 60_000,
