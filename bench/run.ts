@@ -300,6 +300,13 @@ const main = async () => {
           })
         );
         loadAverages.floorSmall = floorAtSmall.loadAverage;
+        // What the floors themselves send: the users-permissions check is the floor's only query.
+        await countRow(
+          'the floor (GET /api/bench-floor)',
+          `${server.baseUrl}/api/bench-floor`,
+          null
+        );
+        await countRow("Strapi's GET /_health", `${server.baseUrl}/_health`, null);
 
         log('scale: at the small size');
         // The single story is looked up by slug: its cost must not grow with the table either.
