@@ -43,7 +43,7 @@ export const loadInRounds = async (
   urls: string[],
   { connections, seconds, rounds, warmup }: LoadSettings
 ): Promise<LoadResult[]> => {
-  for (const url of urls) {
+  for (const url of warmup > 0 ? urls : []) {
     await fire(url, connections, warmup);
   }
   const runs = urls.map(() => [] as autocannon.Result[]);

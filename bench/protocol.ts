@@ -37,6 +37,13 @@ export type PublishTimings = {
   refusedWithGate: boolean;
 };
 
+/** The mixed load's editor (an admin who logs in over HTTP) and the stories each editor works on. */
+export type EditorsSetup = {
+  email: string;
+  password: string;
+  stories: Array<{ documentId: string; slug: string }>;
+};
+
 export type MemorySample = { rss: number; heapUsed: number; heapTotal: number; external: number };
 
 export type Commands = {
@@ -49,6 +56,11 @@ export type Commands = {
   memory: { args: Record<string, never>; result: MemorySample };
   databaseVersion: { args: Record<string, never>; result: string };
   analyze: { args: Record<string, never>; result: null };
+  /** The floor route's constant (playground/src/api/bench-floor): the payload it answers. */
+  setFloorPayload: { args: { payload: unknown }; result: { bytes: number } };
+  prepareEditors: { args: { stories: number }; result: EditorsSetup };
+  /** Points the plugin's purges (config `cache.purge.endpoints`) at these URLs, in the running server. */
+  setPurgeEndpoints: { args: { urls: string[] }; result: null };
 };
 
 export type CommandName = keyof Commands;

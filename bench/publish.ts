@@ -25,24 +25,28 @@ const FIRST_STORY = 900_000;
 
 type PluginConfig = { rules: Record<string, string> } & Record<string, unknown>;
 
-const createEditor = async (strapi: Core.Strapi) => {
+/** A super admin; with a password when it is to log in over HTTP (the mixed load's editors). */
+export const createEditor = async (strapi: Core.Strapi, password?: string) => {
   const role = await strapi.db
     .query('admin::role')
     .findOne({ where: { code: 'strapi-super-admin' } });
   return (await strapi.service('admin::user').create({
-    email: `bench-editor-${Date.now()}@bench.local`,
+    email: `bench-editor-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@bench.local`,
+    ...(password ? { password } : {}),
     firstname: 'Bench',
     lastname: 'Editor',
     isActive: true,
     roles: [role.id],
-  })) as { id: number };
+  })) as { id: number; email: string };
 };
 
+export type StoryLinks = { documentId: string; confidentialSource: string };
+
 /** A draft that passes every rule once its quotes are approved. */
-const createReadyStory = async (
+export const createReadyStory = async (
   strapi: Core.Strapi,
   index: number,
-  { documentId, confidentialSource }: { documentId: string; confidentialSource: string },
+  { documentId, confidentialSource }: StoryLinks,
   { withByline = true } = {}
 ) => {
   const content = storyContent(index);
@@ -73,22 +77,21 @@ const createReadyStory = async (
   return story.documentId;
 };
 
-export const benchPublish = async (
+/** A published source document and a confidential source the editor knows: what stories cite. */
+export const createStoryLinks = async (
   strapi: Core.Strapi,
-  { stories, rounds }: { stories: number; rounds: number },
-  counter: QueryCounter
-): Promise<PublishTimings> => {
-  const editor = await createEditor(strapi);
-  const approvals = strapi.plugin(PLUGIN).service('approvals');
+  editor: { id: number },
+  index: number
+): Promise<StoryLinks> => {
   const source = await strapi.documents(UIDS.confidentialSource).create({
     data: {
-      alias: 'BENCH-SOURCE',
+      alias: `BENCH-SOURCE-${index}`,
       identity: 'A synthetic official (benchmark)',
       editorsWhoKnow: [editor.id],
     } as never,
   });
   // Its own documentId and publication come from the Document Service, not the generator.
-  const documentContent = _.omit(sourceDocumentContent(FIRST_STORY), ['documentId', 'publishedAt']);
+  const documentContent = _.omit(sourceDocumentContent(index), ['documentId', 'publishedAt']);
   const document = await strapi.documents(UIDS.document).create({
     data: {
       ...documentContent,
@@ -102,18 +105,39 @@ export const benchPublish = async (
     } as never,
   });
   await strapi.documents(UIDS.document).publish({ documentId: document.documentId });
-  const links = { documentId: document.documentId, confidentialSource: source.documentId };
+  return { documentId: document.documentId, confidentialSource: source.documentId };
+};
+
+/** A ready story (quotes approved by `editor`), published once: the first publish is not timed. */
+export const createPublishedStory = async (
+  strapi: Core.Strapi,
+  index: number,
+  links: StoryLinks,
+  editor: { id: number }
+) => {
+  const approvals = strapi.plugin(PLUGIN).service('approvals');
+  const documentId = await createReadyStory(strapi, index, links);
+  for (const quoteIndex of [0, 1]) {
+    await approvals.decide(documentId, quoteIndex, 'approved', { userId: editor.id });
+  }
+  await strapi.documents(UIDS.story).publish({ documentId });
+  return documentId;
+};
+
+export const benchPublish = async (
+  strapi: Core.Strapi,
+  { stories, rounds }: { stories: number; rounds: number },
+  counter: QueryCounter
+): Promise<PublishTimings> => {
+  const editor = await createEditor(strapi);
+  const approvals = strapi.plugin(PLUGIN).service('approvals');
+  const links = await createStoryLinks(strapi, editor, FIRST_STORY);
 
   const documentIds: string[] = [];
   for (let i = 0; i < stories; i += 1) {
-    const documentId = await createReadyStory(strapi, FIRST_STORY + i, links);
-    for (const quoteIndex of [0, 1]) {
-      await approvals.decide(documentId, quoteIndex, 'approved', { userId: editor.id });
-    }
     // The first publish (firstPublishedAt, the R9 record) is not what is measured: republishing
     // the same story is, so both sides do exactly the same work apart from the rules.
-    await strapi.documents(UIDS.story).publish({ documentId });
-    documentIds.push(documentId);
+    documentIds.push(await createPublishedStory(strapi, FIRST_STORY + i, links, editor));
   }
 
   const defaults = strapi.config.get(CONFIG_KEY) as PluginConfig;

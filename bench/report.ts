@@ -1,7 +1,9 @@
 import fs from 'fs';
 import path from 'path';
 
+import type { FloorStep } from './floor';
 import type { LoadResult } from './load';
+import type { MixedResult } from './mixed';
 import type { MemorySample, PublishTimings } from './protocol';
 import type { BenchSettings } from './settings';
 
@@ -46,6 +48,11 @@ export type BenchResults = {
   diagnosis: { storyList: Diagnosis; storyListAfterAnalyze: Diagnosis; feed: Diagnosis };
   publish: PublishTimings;
   memory: { withoutPlugin: MemoryAfterLoad; withPlugin: MemoryAfterLoad };
+  /** The floor step at the small and at the large size (issue 18). */
+  floor: FloorStep[];
+  /** The mixed load, on Strapi and (unless Varnish was skipped) through Varnish. */
+  mixed: MixedResult[];
+  varnish: boolean;
 };
 
 /** RSS as the OS saw it right after the load, and the process's own figures after a full GC. */
@@ -80,6 +87,21 @@ export const summarize = (results: BenchResults) => {
     sameCountAtEveryPageSize: new Set(listCounts).size === 1,
     scale,
     publish: { gate, rulesOff, ratio: gate / rulesOff },
+    floor: results.floor.map((step) => ({
+      ...step,
+      cases: step.cases.map((c) => ({
+        ...c,
+        ratio: c.result.requestsPerSecond / step.floor.requestsPerSecond,
+      })),
+    })),
+    mixed: results.mixed.map((run) => ({
+      ...run,
+      met:
+        run.reads.errors + run.reads.non2xx + run.reads.timeouts === 0 &&
+        run.writes.corrections.refused.length + run.writes.republishes.refused.length === 0 &&
+        run.lostWrites.corrections + run.lostWrites.republishes === 0 &&
+        run.reads.p99 <= 10 * run.reads.p50,
+    })),
     memoryRatio: results.memory.withPlugin.rss / results.memory.withoutPlugin.rss,
   };
 };
@@ -95,7 +117,9 @@ export const toMarkdown = (results: BenchResults) => {
       `${machine.nproc} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node.js ${machine.node}, ${machine.database}. ` +
       `Load average (1 min) at start ${fixed(machine.loadAverages.start)}, during the overhead cases ` +
       `${fixed(machine.loadAverages.overhead ?? NaN)}, the scale cases ${fixed(machine.loadAverages.scale ?? NaN)}, ` +
-      `the publish cases ${fixed(machine.loadAverages.publish ?? NaN)}.`,
+      `the publish cases ${fixed(machine.loadAverages.publish ?? NaN)}, the floor cases ` +
+      `${fixed(machine.loadAverages.floorSmall ?? NaN)} and ${fixed(machine.loadAverages.floorLarge ?? NaN)}, ` +
+      `the mixed loads ${fixed(machine.loadAverages.mixed ?? NaN)} and ${fixed(machine.loadAverages.mixedVarnish ?? NaN)}.`,
     ''
   );
 
@@ -148,9 +172,18 @@ export const toMarkdown = (results: BenchResults) => {
     results.feedQueriesAtScale,
     '–'
   );
+  // Every public read once: the list at page size 25 only.
+  const publicReads = results.queryCounts.filter(
+    (count) =>
+      !/^(the floor|Strapi's)/.test(count.request) &&
+      (!count.request.startsWith('story list') || count.request.endsWith(' 25'))
+  );
+  const mostQueries = Math.max(...publicReads.map((count) => count.plugin));
   lines.push(
     '',
-    `Story list: ${verdict(s.sameCountAtEveryPageSize)} (${s.listCounts.join(', ')}).`,
+    `Story list: ${verdict(s.sameCountAtEveryPageSize)} (${s.listCounts.join(', ')}). ` +
+      `Queries per public read (issue 18's target ≤ 2; knex \`query\` events, BEGIN/COMMIT included): ` +
+      `at most ${mostQueries}, ${verdict(mostQueries <= 2)}.`,
     ''
   );
 
@@ -181,7 +214,7 @@ export const toMarkdown = (results: BenchResults) => {
   lines.push('');
 
   lines.push(
-    '**4. Publish cost** (same stories republished through the Document Service; target: the gate adds at most 25%)',
+    "**4. Publish cost** (same stories republished through the Document Service; issue 18's target: the gate plus snapshot writing at most 1.5x a publish with every rule off)",
     ''
   );
   row('Rules', 'Median ms', 'Publishes', 'Queries per publish');
@@ -191,7 +224,7 @@ export const toMarkdown = (results: BenchResults) => {
   row("All 'off'", fixed(s.publish.rulesOff, 1), results.publish.rulesOff.length, queries.rulesOff);
   lines.push(
     '',
-    `Gate ÷ rules off: ${fixed(s.publish.ratio)}x, ${verdict(s.publish.ratio <= 1.25)}. ` +
+    `Gate ÷ rules off: ${fixed(s.publish.ratio)}x, ${verdict(s.publish.ratio <= 1.5)}. ` +
       `A story breaking R8 was ${results.publish.refusedWithGate ? 'refused' : '**not refused**'} with the defaults (the gate was on).`,
     ''
   );
@@ -210,7 +243,106 @@ export const toMarkdown = (results: BenchResults) => {
       `JS heap after GC: ${signedMib(withPlugin.afterGc.heapUsed - withoutPlugin.afterGc.heapUsed)}.`,
     ''
   );
+  lines.push(...floorMarkdown(results, s.floor), ...mixedMarkdown(s.mixed));
   return lines.join('\n');
+};
+
+const floorMarkdown = (
+  results: BenchResults,
+  steps: ReturnType<typeof summarize>['floor']
+): string[] => {
+  const lines: string[] = [];
+  const row = (...cells: Array<string | number>) => lines.push(`| ${cells.join(' | ')} |`);
+  // Counted once, at the small size (section 2); the list at page size 25.
+  const queries = (label: string) =>
+    results.queryCounts.find((count) => count.request.startsWith(label.split(' (')[0]))?.plugin ??
+    '–';
+  lines.push(
+    "**6. The floor** (issue 18: requests/s as a ratio of `GET /api/bench-floor`, a constant JSON of the single story's size served by Strapi through the same global middlewares, in the same alternating rounds; targets: single story and JSON-LD ≥ 0.5x, list ≥ 0.3x, feeds ≥ 0.5x, through Varnish ≥ 10x)",
+    ''
+  );
+  for (const step of steps) {
+    lines.push(
+      `At ${step.stories} stories: Strapi's \`GET /_health\` ${fixed(step.health.requestsPerSecond, 1)} req/s ` +
+        `(p50 / p99 ${step.health.p50} / ${step.health.p99} ms); the floor (${step.payloadBytes} bytes) ` +
+        `${fixed(step.floor.requestsPerSecond, 1)} req/s (p50 / p99 ${step.floor.p50} / ${step.floor.p99} ms), ` +
+        `${fixed(step.floor.requestsPerSecond / step.health.requestsPerSecond)}x \`/_health\`.`,
+      ''
+    );
+    row('Request', 'Via', 'req/s', 'p50 / p99 (ms)', 'Queries', '÷ floor', '÷ /_health', 'Target');
+    row('---', '---', '---:', '---:', '---:', '---:', '---:', '---');
+    for (const c of step.cases) {
+      row(
+        c.label,
+        c.via === 'varnish' ? 'Varnish (hits)' : 'Strapi',
+        fixed(c.result.requestsPerSecond, 1),
+        `${c.result.p50} / ${c.result.p99}`,
+        c.via === 'strapi' ? queries(c.label) : 0,
+        `${fixed(c.ratio)}x`,
+        `${fixed(c.result.requestsPerSecond / step.health.requestsPerSecond)}x`,
+        c.target === null ? '–' : `≥ ${c.target}x: ${verdict(c.ratio >= c.target)}`
+      );
+    }
+    lines.push('');
+  }
+  if (!results.varnish) {
+    lines.push('Varnish was skipped (BENCH_SKIP_VARNISH=1).', '');
+  }
+  return lines;
+};
+
+const mixedMarkdown = (runs: ReturnType<typeof summarize>['mixed']): string[] => {
+  const lines: string[] = [];
+  const row = (...cells: Array<string | number>) => lines.push(`| ${cells.join(' | ')} |`);
+  lines.push(
+    "**7. Mixed load** (readers on the list, single stories, JSON-LD and feeds while editors correct and republish over the admin API; issue 18's target: 0 errors, 0 lost writes, p99 ≤ 10x p50)",
+    ''
+  );
+  row(
+    'Readers via',
+    'Seconds',
+    'Readers / editors',
+    'Reads',
+    'Read req/s',
+    'Read p50 / p99 (ms)',
+    'Read errors',
+    'Corrections ack / tried',
+    'Republishes ack / tried',
+    'Write p50 / p99 (ms)',
+    'Lost writes',
+    'Target'
+  );
+  row('---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---');
+  for (const run of runs) {
+    row(
+      run.via === 'varnish' ? 'Varnish (purged)' : 'Strapi',
+      run.seconds,
+      `${run.readers} / ${run.editors}`,
+      run.reads.requests,
+      fixed(run.reads.requestsPerSecond, 1),
+      `${run.reads.p50} / ${run.reads.p99}`,
+      run.reads.errors + run.reads.non2xx + run.reads.timeouts,
+      `${run.writes.corrections.acknowledged} / ${run.writes.corrections.attempted}`,
+      `${run.writes.republishes.acknowledged} / ${run.writes.republishes.attempted}`,
+      `${run.writes.p50} / ${run.writes.p99}`,
+      run.lostWrites.corrections + run.lostWrites.republishes,
+      verdict(run.met)
+    );
+  }
+  lines.push('');
+  const notes = runs.flatMap((run) =>
+    [
+      ...run.writes.corrections.refused,
+      ...run.writes.republishes.refused,
+      ...run.lostWrites.details,
+    ]
+      .slice(0, 6)
+      .map((line) => `- ${run.via}: ${line}`)
+  );
+  if (notes.length > 0) {
+    lines.push(...notes, '');
+  }
+  return lines;
 };
 
 export const writeReport = (results: BenchResults, jsonPath: string) => {

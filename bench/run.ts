@@ -5,11 +5,14 @@ import qs from 'qs';
 
 import { createTestDatabase, type TestDatabase } from '../test/helpers/database';
 import { firstCorrectionOf, storyContent } from './content';
+import { measureFloor } from './floor';
 import { loadInRounds, type LoadResult } from './load';
+import { mixedLoad, type MixedResult } from './mixed';
 import type { CapturedQuery } from './protocol';
 import { writeReport, type BenchResults, type QueryCountRow, type ScaleStep } from './report';
 import { startServer, type ServerProcess } from './server-process';
 import { benchSettings, type BenchSettings } from './settings';
+import { purgeAll, startBenchVarnish } from './varnish';
 import { plainListQuery, PLAIN_POPULATE, PLAIN_FIELDS, verifySeededContent } from './verify';
 
 /**
@@ -27,11 +30,15 @@ const PLAIN_READ_ACTIONS = ['plain-story', 'plain-source-document', 'plain-corre
 const PLUGIN_READ_ACTIONS = [
   'story.find',
   'story.findOne',
+  'story.jsonld',
   'source-document.find',
   'source-document.findOne',
   'correction.find',
+  'correction.rss',
   'correction.jsonFeed',
 ].map((action) => `plugin::intelligence-stories.${action}`);
+// The floor route (playground/src/api/bench-floor), read by the Public role like the plugin's.
+const FLOOR_READ_ACTION = 'api::bench-floor.bench-floor.find';
 
 const log = (message: string) =>
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -65,7 +72,9 @@ const urls = (server: ServerProcess) => {
         { fields: PLAIN_FIELDS, populate: PLAIN_POPULATE },
         { encodeValuesOnly: true }
       )}`,
+    pluginJsonLd: (slug: string) => `${api}/intelligence-stories/stories/${slug}/jsonld`,
     feed: `${api}/intelligence-stories/corrections?pagination[pageSize]=50`,
+    rss: `${api}/intelligence-stories/corrections.rss`,
     jsonFeed: `${api}/intelligence-stories/corrections.json`,
   };
 };
@@ -137,6 +146,16 @@ const withServer = async <T>(
   }
 };
 
+/** Varnish (the shipped VCL) in front of the server for as long as `run` runs; null if skipped. */
+const withVarnish = async <T>(server: ServerProcess, run: (url: string | null) => Promise<T>) => {
+  const varnish = await startBenchVarnish(server.baseUrl);
+  try {
+    return await run(varnish?.url ?? null);
+  } finally {
+    await varnish?.stop();
+  }
+};
+
 const sampleLoad = async <T>(run: () => Promise<T>) => {
   const [before] = os.loadavg();
   const result = await run();
@@ -186,230 +205,314 @@ const main = async () => {
 
   // 2. The playground with the plugin: everything else.
   const results = await withDatabase((database) =>
-    withServer(database.env, async (server) => {
-      const u = urls(server);
-      const databaseVersion = await server.call('databaseVersion', {});
-      await server.call('grantPublicRead', {
-        actions: [...PLAIN_READ_ACTIONS, ...PLUGIN_READ_ACTIONS],
-      });
+    withServer(database.env, (server) =>
+      withVarnish(server, async (varnishUrl) => {
+        const u = urls(server);
+        const databaseVersion = await server.call('databaseVersion', {});
+        await server.call('grantPublicRead', {
+          actions: [...PLAIN_READ_ACTIONS, ...PLUGIN_READ_ACTIONS, FLOOR_READ_ACTION],
+        });
 
-      log(`with the plugin: seeding the plain type (${small} stories)`);
-      const seedTimes: Record<string, number> = {};
-      seedTimes.plainSmall = (
-        await server.call('seed', {
+        log(`with the plugin: seeding the plain type (${small} stories)`);
+        const seedTimes: Record<string, number> = {};
+        seedTimes.plainSmall = (
+          await server.call('seed', {
+            from: 0,
+            stories: small,
+            extraCorrections: 0,
+            spreadOver: 1,
+            plugin: false,
+            plain: true,
+          })
+        ).ms;
+        log('with the plugin: load on the plain type (memory)');
+        const rssWithPlugin = await memoryAfterPlainLoad(server, settings);
+
+        log(`seeding the plugin's types (${small} stories)`);
+        const seededSmall = await server.call('seed', {
           from: 0,
           stories: small,
           extraCorrections: 0,
           spreadOver: 1,
-          plugin: false,
-          plain: true,
-        })
-      ).ms;
-      log('with the plugin: load on the plain type (memory)');
-      const rssWithPlugin = await memoryAfterPlainLoad(server, settings);
-
-      log(`seeding the plugin's types (${small} stories)`);
-      const seededSmall = await server.call('seed', {
-        from: 0,
-        stories: small,
-        extraCorrections: 0,
-        spreadOver: 1,
-        plugin: true,
-        plain: false,
-      });
-      seedTimes.pluginSmall = seededSmall.ms;
-      await verifySeededContent(server.baseUrl, {
-        stories: small,
-        corrections: firstCorrectionOf(small),
-        plugin: true,
-      });
-
-      const middle = storyContent(Math.floor(small / 2));
-      log('overhead: story list and single story, plugin vs plain');
-      const list = await sampleLoad(() =>
-        loadInRounds([u.pluginList(25), u.plainList(25)], settings.load)
-      );
-      const single = await sampleLoad(() =>
-        loadInRounds([u.pluginSingle(middle.slug), u.plainSingle(middle.documentId)], settings.load)
-      );
-      loadAverages.overhead = (list.loadAverage + single.loadAverage) / 2;
-
-      log('query counts');
-      const queryCounts: QueryCountRow[] = [];
-      const countRow = async (request: string, pluginUrl: string, plainUrl: string | null) => {
-        const plugin = await countQueries(server, pluginUrl);
-        const plain = plainUrl ? await countQueries(server, plainUrl) : null;
-        queryCounts.push({
-          request,
-          plugin: plugin.count,
-          plain: plain?.count ?? null,
-          // What was sent, for whoever wants to see where the queries go.
-          pluginSql: plugin.queries.map((query) => query.sql),
-          plainSql: plain?.queries.map((query) => query.sql) ?? null,
+          plugin: true,
+          plain: false,
         });
-      };
-      for (const pageSize of settings.pageSizes) {
-        await countRow(
-          `story list, page size ${pageSize}`,
-          u.pluginList(pageSize),
-          u.plainList(pageSize)
+        seedTimes.pluginSmall = seededSmall.ms;
+        await verifySeededContent(server.baseUrl, {
+          stories: small,
+          corrections: firstCorrectionOf(small),
+          plugin: true,
+        });
+
+        const middle = storyContent(Math.floor(small / 2));
+        log('overhead: story list and single story, plugin vs plain');
+        const list = await sampleLoad(() =>
+          loadInRounds([u.pluginList(25), u.plainList(25)], settings.load)
         );
-      }
-      await countRow('single story', u.pluginSingle(middle.slug), u.plainSingle(middle.documentId));
-      await countRow('corrections feed (JSON, page size 50)', u.feed, null);
-      await countRow('corrections.json (JSON Feed, 50)', u.jsonFeed, null);
+        const single = await sampleLoad(() =>
+          loadInRounds(
+            [u.pluginSingle(middle.slug), u.plainSingle(middle.documentId)],
+            settings.load
+          )
+        );
+        loadAverages.overhead = (list.loadAverage + single.loadAverage) / 2;
 
-      log('scale: at the small size');
-      // The single story is looked up by slug: its cost must not grow with the table either.
-      // The plain list shows what Strapi itself does with ten times the rows.
-      const scaleUrls = [
-        u.pluginList(25),
-        u.plainList(25),
-        u.pluginSingle(middle.slug),
-        u.feed,
-        u.jsonFeed,
-      ];
-      const atSmall = await sampleLoad(() => loadInRounds(scaleUrls, settings.load));
+        log('query counts');
+        const queryCounts: QueryCountRow[] = [];
+        const countRow = async (request: string, pluginUrl: string, plainUrl: string | null) => {
+          const plugin = await countQueries(server, pluginUrl);
+          const plain = plainUrl ? await countQueries(server, plainUrl) : null;
+          queryCounts.push({
+            request,
+            plugin: plugin.count,
+            plain: plain?.count ?? null,
+            // What was sent, for whoever wants to see where the queries go.
+            pluginSql: plugin.queries.map((query) => query.sql),
+            plainSql: plain?.queries.map((query) => query.sql) ?? null,
+          });
+        };
+        for (const pageSize of settings.pageSizes) {
+          await countRow(
+            `story list, page size ${pageSize}`,
+            u.pluginList(pageSize),
+            u.plainList(pageSize)
+          );
+        }
+        await countRow(
+          'single story',
+          u.pluginSingle(middle.slug),
+          u.plainSingle(middle.documentId)
+        );
+        await countRow('JSON-LD', u.pluginJsonLd(middle.slug), null);
+        await countRow('corrections feed (JSON, page size 50)', u.feed, null);
+        await countRow('corrections.rss', u.rss, null);
+        await countRow('corrections.json (JSON Feed, 50)', u.jsonFeed, null);
 
-      log(`seeding up to ${large} stories`);
-      const seededLarge = await server.call('seed', {
-        from: small,
-        stories: large - small,
-        extraCorrections: 0,
-        spreadOver: 1,
-        plugin: true,
-        plain: true,
-      });
-      seedTimes.bothToLarge = seededLarge.ms;
-      await verifySeededContent(server.baseUrl, {
-        stories: large,
-        corrections: firstCorrectionOf(large),
-        plugin: true,
-      });
-      log('scale: at the large size');
-      const atLarge = await sampleLoad(() => loadInRounds(scaleUrls, settings.load));
-      const listDiagnosis = await diagnose(server, u.pluginList(25));
+        log(
+          `the floor: public reads against /_health and a constant story, direct${varnishUrl ? ' and through Varnish' : ''} (${small} stories)`
+        );
+        const floorAtSmall = await sampleLoad(() =>
+          measureFloor(server, {
+            slug: middle.slug,
+            stories: small,
+            load: settings.floorLoad,
+            varnishUrl,
+          })
+        );
+        loadAverages.floorSmall = floorAtSmall.loadAverage;
+        // What the floors themselves send: the users-permissions check is the floor's only query.
+        await countRow(
+          'the floor (GET /api/bench-floor)',
+          `${server.baseUrl}/api/bench-floor`,
+          null
+        );
+        await countRow("Strapi's GET /_health", `${server.baseUrl}/_health`, null);
 
-      // Strapi never gathers planner statistics; SQLite without them may pick a poor index for
-      // component joins. The same lists once the database has them (PostgreSQL's autovacuum
-      // gathers them on its own, after a while), to tell Strapi's query plans from the plugin's.
-      log('scale: at the large size, after ANALYZE');
-      await server.call('analyze', {});
-      const analyzedUrls = [u.pluginList(25), u.plainList(25)];
-      const afterAnalyze = await sampleLoad(() => loadInRounds(analyzedUrls, settings.load));
-      const listDiagnosisAfterAnalyze = await diagnose(server, u.pluginList(25));
+        log('scale: at the small size');
+        // The single story is looked up by slug: its cost must not grow with the table either.
+        // The plain list shows what Strapi itself does with ten times the rows.
+        const scaleUrls = [
+          u.pluginList(25),
+          u.plainList(25),
+          u.pluginSingle(middle.slug),
+          u.feed,
+          u.jsonFeed,
+        ];
+        const atSmall = await sampleLoad(() => loadInRounds(scaleUrls, settings.load));
 
-      const extra = settings.corrections.large - firstCorrectionOf(large);
-      log(`seeding up to ${settings.corrections.large} corrections`);
-      const seededCorrections = await server.call('seed', {
-        from: large,
-        stories: 0,
-        extraCorrections: extra,
-        spreadOver: large,
-        plugin: true,
-        plain: false,
-      });
-      seedTimes.pluginCorrections = seededCorrections.ms;
-      await verifySeededContent(server.baseUrl, {
-        stories: large,
-        corrections: settings.corrections.large,
-        plugin: true,
-        extra: { count: extra, spreadOver: large },
-        plainExtra: { count: 0, spreadOver: 1 },
-      });
-      log('scale: with all the corrections');
-      const atManyCorrections = await sampleLoad(() =>
-        loadInRounds([u.feed, u.jsonFeed], settings.load)
-      );
-      const feedDiagnosis = await diagnose(server, u.feed);
-      const feedQueriesAtScale = (await countQueries(server, u.feed)).count;
-      loadAverages.scale =
-        (atSmall.loadAverage +
-          atLarge.loadAverage +
-          afterAnalyze.loadAverage +
-          atManyCorrections.loadAverage) /
-        4;
+        log(`seeding up to ${large} stories`);
+        const seededLarge = await server.call('seed', {
+          from: small,
+          stories: large - small,
+          extraCorrections: 0,
+          spreadOver: 1,
+          plugin: true,
+          plain: true,
+        });
+        seedTimes.bothToLarge = seededLarge.ms;
+        await verifySeededContent(server.baseUrl, {
+          stories: large,
+          corrections: firstCorrectionOf(large),
+          plugin: true,
+        });
+        log('scale: at the large size');
+        const atLarge = await sampleLoad(() => loadInRounds(scaleUrls, settings.load));
+        // Before ANALYZE, as Strapi leaves the database. Varnish's hits do not depend on the size.
+        log(`the floor at ${large} stories`);
+        const floorAtLarge = await sampleLoad(() =>
+          measureFloor(server, {
+            slug: middle.slug,
+            stories: large,
+            load: settings.floorLoad,
+            varnishUrl: null,
+          })
+        );
+        loadAverages.floorLarge = floorAtLarge.loadAverage;
+        const listDiagnosis = await diagnose(server, u.pluginList(25));
 
-      log('publish: with the gate vs every rule off');
-      const publish = await sampleLoad(() => server.call('publish', settings.publish));
-      loadAverages.publish = publish.loadAverage;
+        // Strapi never gathers planner statistics; SQLite without them may pick a poor index for
+        // component joins. The same lists once the database has them (PostgreSQL's autovacuum
+        // gathers them on its own, after a while), to tell Strapi's query plans from the plugin's.
+        log('scale: at the large size, after ANALYZE');
+        await server.call('analyze', {});
+        const analyzedUrls = [u.pluginList(25), u.plainList(25)];
+        const afterAnalyze = await sampleLoad(() => loadInRounds(analyzedUrls, settings.load));
+        const listDiagnosisAfterAnalyze = await diagnose(server, u.pluginList(25));
 
-      const byUrl = (results: LoadResult[], url: string) => results.find((r) => r.url === url)!;
-      const scale: ScaleStep[] = [
-        {
-          what: 'story list (page size 25)',
-          from: `${small} stories`,
-          to: `${large} stories`,
-          before: byUrl(atSmall.result, u.pluginList(25)),
-          after: byUrl(atLarge.result, u.pluginList(25)),
-        },
-        {
-          what: 'plain story list, core API (baseline)',
-          from: `${small} stories`,
-          to: `${large} stories`,
-          before: byUrl(atSmall.result, u.plainList(25)),
-          after: byUrl(atLarge.result, u.plainList(25)),
-        },
-        {
-          what: 'story list (page size 25), after ANALYZE',
-          from: `${small} stories`,
-          to: `${large} stories`,
-          before: byUrl(atSmall.result, u.pluginList(25)),
-          after: byUrl(afterAnalyze.result, u.pluginList(25)),
-        },
-        {
-          what: 'plain story list, core API, after ANALYZE',
-          from: `${small} stories`,
-          to: `${large} stories`,
-          before: byUrl(atSmall.result, u.plainList(25)),
-          after: byUrl(afterAnalyze.result, u.plainList(25)),
-        },
-        {
-          what: 'single story (by slug)',
-          from: `${small} stories`,
-          to: `${large} stories`,
-          before: byUrl(atSmall.result, u.pluginSingle(middle.slug)),
-          after: byUrl(atLarge.result, u.pluginSingle(middle.slug)),
-        },
-        {
-          what: 'corrections feed, JSON (page size 50)',
-          from: `${firstCorrectionOf(small)} corrections`,
-          to: `${settings.corrections.large} corrections`,
-          before: byUrl(atSmall.result, u.feed),
-          after: byUrl(atManyCorrections.result, u.feed),
-        },
-        {
-          what: 'corrections.json (JSON Feed, latest 50)',
-          from: `${firstCorrectionOf(small)} corrections`,
-          to: `${settings.corrections.large} corrections`,
-          before: byUrl(atSmall.result, u.jsonFeed),
-          after: byUrl(atManyCorrections.result, u.jsonFeed),
-        },
-        {
-          what: 'corrections feed, JSON (page size 50)',
-          from: `${firstCorrectionOf(small)} corrections`,
-          to: `${firstCorrectionOf(large)} corrections (${large} stories)`,
-          before: byUrl(atSmall.result, u.feed),
-          after: byUrl(atLarge.result, u.feed),
-        },
-      ];
+        const extra = settings.corrections.large - firstCorrectionOf(large);
+        log(`seeding up to ${settings.corrections.large} corrections`);
+        const seededCorrections = await server.call('seed', {
+          from: large,
+          stories: 0,
+          extraCorrections: extra,
+          spreadOver: large,
+          plugin: true,
+          plain: false,
+        });
+        seedTimes.pluginCorrections = seededCorrections.ms;
+        await verifySeededContent(server.baseUrl, {
+          stories: large,
+          corrections: settings.corrections.large,
+          plugin: true,
+          extra: { count: extra, spreadOver: large },
+          plainExtra: { count: 0, spreadOver: 1 },
+        });
+        log('scale: with all the corrections');
+        const atManyCorrections = await sampleLoad(() =>
+          loadInRounds([u.feed, u.jsonFeed], settings.load)
+        );
+        const feedDiagnosis = await diagnose(server, u.feed);
+        const feedQueriesAtScale = (await countQueries(server, u.feed)).count;
+        loadAverages.scale =
+          (atSmall.loadAverage +
+            atLarge.loadAverage +
+            afterAnalyze.loadAverage +
+            atManyCorrections.loadAverage) /
+          4;
 
-      return {
-        databaseVersion,
-        seedTimes,
-        rssWithPlugin,
-        overhead: { list: list.result, single: single.result },
-        queryCounts,
-        feedQueriesAtScale,
-        scale,
-        diagnosis: {
-          storyList: listDiagnosis,
-          storyListAfterAnalyze: listDiagnosisAfterAnalyze,
-          feed: feedDiagnosis,
-        },
-        publish: publish.result,
-      };
-    })
+        log('publish: with the gate vs every rule off');
+        const publish = await sampleLoad(() => server.call('publish', settings.publish));
+        loadAverages.publish = publish.loadAverage;
+
+        // Last: the editors' stories are published now, so they head the list the checks above
+        // compare with the plain type's.
+        const setup = await server.call('prepareEditors', { stories: settings.mixed.editors });
+        const mixed: MixedResult[] = [];
+        log(`mixed load, ${settings.mixed.seconds} s: readers and editors on Strapi`);
+        const direct = await sampleLoad(() =>
+          mixedLoad({
+            adminUrl: server.baseUrl,
+            readUrl: server.baseUrl,
+            via: 'strapi',
+            setup,
+            seededSlug: middle.slug,
+            settings: settings.mixed,
+          })
+        );
+        mixed.push(direct.result);
+        loadAverages.mixed = direct.loadAverage;
+        if (varnishUrl) {
+          // The plugin purges Varnish after each change commits, as docs/behind-a-cache.md sets up.
+          await server.call('setPurgeEndpoints', { urls: [varnishUrl] });
+          // What the floor cases cached was never purged (bulk seeding bypasses the plugin).
+          await purgeAll(varnishUrl);
+          log(
+            `mixed load, ${settings.mixed.seconds} s: readers through Varnish, editors on Strapi`
+          );
+          const cached = await sampleLoad(() =>
+            mixedLoad({
+              adminUrl: server.baseUrl,
+              readUrl: varnishUrl,
+              via: 'varnish',
+              setup,
+              seededSlug: middle.slug,
+              settings: settings.mixed,
+            })
+          );
+          mixed.push(cached.result);
+          loadAverages.mixedVarnish = cached.loadAverage;
+        }
+
+        const byUrl = (results: LoadResult[], url: string) => results.find((r) => r.url === url)!;
+        const scale: ScaleStep[] = [
+          {
+            what: 'story list (page size 25)',
+            from: `${small} stories`,
+            to: `${large} stories`,
+            before: byUrl(atSmall.result, u.pluginList(25)),
+            after: byUrl(atLarge.result, u.pluginList(25)),
+          },
+          {
+            what: 'plain story list, core API (baseline)',
+            from: `${small} stories`,
+            to: `${large} stories`,
+            before: byUrl(atSmall.result, u.plainList(25)),
+            after: byUrl(atLarge.result, u.plainList(25)),
+          },
+          {
+            what: 'story list (page size 25), after ANALYZE',
+            from: `${small} stories`,
+            to: `${large} stories`,
+            before: byUrl(atSmall.result, u.pluginList(25)),
+            after: byUrl(afterAnalyze.result, u.pluginList(25)),
+          },
+          {
+            what: 'plain story list, core API, after ANALYZE',
+            from: `${small} stories`,
+            to: `${large} stories`,
+            before: byUrl(atSmall.result, u.plainList(25)),
+            after: byUrl(afterAnalyze.result, u.plainList(25)),
+          },
+          {
+            what: 'single story (by slug)',
+            from: `${small} stories`,
+            to: `${large} stories`,
+            before: byUrl(atSmall.result, u.pluginSingle(middle.slug)),
+            after: byUrl(atLarge.result, u.pluginSingle(middle.slug)),
+          },
+          {
+            what: 'corrections feed, JSON (page size 50)',
+            from: `${firstCorrectionOf(small)} corrections`,
+            to: `${settings.corrections.large} corrections`,
+            before: byUrl(atSmall.result, u.feed),
+            after: byUrl(atManyCorrections.result, u.feed),
+          },
+          {
+            what: 'corrections.json (JSON Feed, latest 50)',
+            from: `${firstCorrectionOf(small)} corrections`,
+            to: `${settings.corrections.large} corrections`,
+            before: byUrl(atSmall.result, u.jsonFeed),
+            after: byUrl(atManyCorrections.result, u.jsonFeed),
+          },
+          {
+            what: 'corrections feed, JSON (page size 50)',
+            from: `${firstCorrectionOf(small)} corrections`,
+            to: `${firstCorrectionOf(large)} corrections (${large} stories)`,
+            before: byUrl(atSmall.result, u.feed),
+            after: byUrl(atLarge.result, u.feed),
+          },
+        ];
+
+        return {
+          databaseVersion,
+          seedTimes,
+          rssWithPlugin,
+          overhead: { list: list.result, single: single.result },
+          queryCounts,
+          feedQueriesAtScale,
+          scale,
+          diagnosis: {
+            storyList: listDiagnosis,
+            storyListAfterAnalyze: listDiagnosisAfterAnalyze,
+            feed: feedDiagnosis,
+          },
+          publish: publish.result,
+          floor: [floorAtSmall.result, floorAtLarge.result],
+          mixed,
+          varnish: varnishUrl !== null,
+        };
+      })
+    )
   );
   loadAverages.end = os.loadavg()[0];
 

@@ -44,6 +44,8 @@ export const startServer = async (env: Record<string, string>): Promise<ServerPr
       STRAPI_TELEMETRY_DISABLED: 'true',
       PLAYGROUND_SEED: 'false',
       PUBLIC_DIR: publicDir,
+      // The floor route (playground/src/api/bench-floor) exists for the bench only.
+      BENCH_FLOOR: 'true',
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     // So the memory sample can also be taken after a full collection (see server.ts).

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'net';
 import path from 'path';
 
 import type { CapturedQuery, CommandMessage, Commands, ReplyMessage } from './protocol';
+import { prepareEditors } from './editors';
 import { benchPublish } from './publish';
 import { seedContent } from './seed';
 
@@ -112,6 +113,22 @@ const main = async () => {
     databaseVersion: () => databaseVersion(strapi),
     analyze: async () => {
       await strapi.db.connection.raw('ANALYZE');
+      return null;
+    },
+    setFloorPayload: ({ payload }) => {
+      (
+        strapi.service('api::bench-floor.bench-floor') as { setPayload(value: unknown): void }
+      ).setPayload(payload);
+      return { bytes: Buffer.byteLength(JSON.stringify(payload)) };
+    },
+    prepareEditors: (args) => prepareEditors(strapi, args),
+    setPurgeEndpoints: ({ urls }) => {
+      // The purge service reads its config at each purge, as the publish gate reads the rules.
+      const key = 'plugin::intelligence-stories.cache.purge.endpoints';
+      strapi.config.set(
+        key,
+        urls.map((url) => ({ url }))
+      );
       return null;
     },
   };

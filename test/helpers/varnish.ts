@@ -27,12 +27,12 @@ export const findVarnishd = (): string | null => {
  * The shipped VCL with only its backend's address changed: the file under test is the one a
  * newsroom deploys. Fails if the backend block is not where the test expects it.
  */
-export const vclWithBackend = (host: string, port: number) => {
-  const shipped = fs.readFileSync(SHIPPED_VCL, 'utf8');
+export const vclWithBackend = (host: string, port: number, vclPath = SHIPPED_VCL) => {
+  const shipped = fs.readFileSync(vclPath, 'utf8');
   const backend = /backend strapi \{[^}]*\}/;
   const block = shipped.match(backend)?.[0];
   if (!block || !/\.host = "[^"]*";/.test(block) || !/\.port = "\d+";/.test(block)) {
-    throw new Error(`${SHIPPED_VCL}: no "backend strapi" block with .host and .port`);
+    throw new Error(`${vclPath}: no "backend strapi" block with .host and .port`);
   }
   return shipped.replace(
     backend,
@@ -61,13 +61,15 @@ export type Varnish = { url: string; stop(): Promise<void> };
  */
 export const startVarnish = async (
   varnishd: string,
-  backend: { host: string; port: number }
+  backend: { host: string; port: number },
+  // The bench (bench/varnish.ts) runs from bench/dist, where REPO_ROOT is not the repository's.
+  vclPath = SHIPPED_VCL
 ): Promise<Varnish> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'intel-stories-varnish-'));
   // Run as root, varnishd drops to its own users, which must reach the work directory.
   fs.chmodSync(dir, 0o755);
   const vcl = path.join(dir, 'varnish.vcl');
-  fs.writeFileSync(vcl, vclWithBackend(backend.host, backend.port));
+  fs.writeFileSync(vcl, vclWithBackend(backend.host, backend.port, vclPath));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
 
