@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 
 import { readerVisible } from '../rules/reader-visible-changes';
 import type { Story } from '../types/content-types';
-import { getConfig } from '../utils/get-config';
 import { getService } from '../utils/get-service';
 import { STORY_UID } from '../utils/plugin-id';
 import { publishRefusedError, type Refusal } from '../utils/publish-refusal';
@@ -15,7 +14,7 @@ import { publishRefusedError, type Refusal } from '../utils/publish-refusal';
  */
 const publication = ({ strapi }: { strapi: Core.Strapi }) => {
   const rulesAreOff = () =>
-    Object.values(getConfig(strapi).rules).every((level) => level === 'off');
+    Object.values(getService('house-rules', { strapi }).levels()).every((level) => level === 'off');
 
   return {
     /**

@@ -117,7 +117,15 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
         ]),
       };
       const config = getConfig(strapi);
-      const readiness = evaluateRules(snapshot, config.rules, config);
+      // The app's house rules, each with what its `load` read for this draft (once per assessment).
+      const house = getService('house-rules', { strapi });
+      const houseRules = await house.prepare(draft);
+      const readiness = evaluateRules(snapshot, house.levels(), config, houseRules);
+      if (houseRules.rules.length > 0) {
+        readiness.houseRules = house
+          .infos()
+          .filter(({ code }) => houseRules.rules.some((rule) => rule.code === code));
+      }
       // Where each cited passage is in its PDF (R11), shown once any cited document has one.
       if (config.rules.R11 !== 'off' && Object.keys(snapshot.documentTexts ?? {}).length > 0) {
         readiness.passages = checkCitedPassages(snapshot);
