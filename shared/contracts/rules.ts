@@ -4,6 +4,7 @@
  */
 import type { PassageType } from './citations';
 import type { AwaitedQuote } from './desk';
+import type { RuleOverride } from './stories';
 
 export const RULE_CODES = [
   'R1',
@@ -60,6 +61,10 @@ export type Violation = {
   message: string;
   /** Reported as a warning whatever the rule's level: the rule could not decide (R11, no text yet). */
   advisory?: boolean;
+  /** An error lifted for the next publish by an override (the readiness' `overrides` say whose). */
+  overridden?: boolean;
+  /** An error whose rule the config lets holders of this admin permission override. */
+  overridableBy?: string;
 };
 
 /**
@@ -110,4 +115,6 @@ export type Readiness = {
   passages?: PassageCheck[];
   /** The app's house rules that ran (not off), for their titles; absent when there are none. */
   houseRules?: HouseRuleInfo[];
+  /** The overrides that the next publish of this draft will use up (see services/change-log). */
+  overrides?: RuleOverride[];
 };

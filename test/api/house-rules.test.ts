@@ -1,6 +1,6 @@
-import { createAdminUser } from '../helpers/auth';
+import { createAdminRole, createAdminUser } from '../helpers/auth';
 import { contentManager } from '../helpers/content-manager';
-import { createSourcedStory, sourcingApi } from '../helpers/sourcing';
+import { createSourcedStory, currentRevision, sourcingApi } from '../helpers/sourcing';
 import { sharedSourceDocument } from '../helpers/stories';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { UIDS } from '../helpers/uids';
@@ -191,5 +191,160 @@ describe('house rules', () => {
         check: () => [],
       })
     ).toThrow(/title.fr is required/);
+  });
+  describe('overrides', () => {
+    const OVERRIDE = 'plugin::intelligence-stories.rules.override';
+    const REASON = 'The cable was authenticated by two officials; its hash is being recorded.';
+
+    const setOverrides = (overrides: Record<string, string>) => {
+      const config = app.strapi.config.get(CONFIG_KEY) as Record<string, unknown>;
+      app.strapi.config.set(CONFIG_KEY, { ...config, overrides });
+    };
+
+    const override = async (
+      storyId: string,
+      body: Record<string, unknown>,
+      token: string = adminToken
+    ) =>
+      app
+        .request()
+        .post(`/intelligence-stories/stories/${storyId}/rule-overrides`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ revision: await currentRevision(app, storyId), ...body });
+
+    const overrideEntries = (storyId: string) =>
+      app.strapi.db
+        .query(UIDS.changeLog)
+        .findMany({ where: { storyDocumentId: storyId, kind: 'rule_override' } });
+
+    beforeAll(() => setOverrides({ 'LEAK-HASH': OVERRIDE }));
+    afterAll(() => setOverrides({}));
+
+    it('refuses bad input with a 400 naming the field, and writes nothing', async () => {
+      const { storyId } = await storyOnALeak('Override bad input');
+      const cases: Array<[Record<string, unknown>, RegExp]> = [
+        [{ rule: 'LEAK-HASH', reason: 'Too short a reason.' }, /reason must be at least 20/],
+        [{ rule: 'LEAK-HASH' }, /reason/],
+        [{ reason: REASON }, /rule is required/],
+        [{ rule: 'LEAK-HASH', reason: REASON, extra: 1 }, /unknown field\(s\): extra/],
+        // R1 is not overridable: the config names no permission for it.
+        [{ rule: 'R1', reason: REASON }, /R1 cannot be overridden/],
+      ];
+      for (const [body, message] of cases) {
+        const res = await override(storyId, body);
+        expect({ body, status: res.status, message: res.body.error?.message }).toEqual({
+          body,
+          status: 400,
+          message: expect.stringMatching(message),
+        });
+      }
+      // R8 may be overridden, but it blocks nothing on this draft: there is nothing to lift.
+      setOverrides({ 'LEAK-HASH': OVERRIDE, R8: OVERRIDE });
+      try {
+        const res = await override(storyId, { rule: 'R8', reason: REASON });
+        expect([res.status, res.body.error?.message]).toEqual([
+          400,
+          expect.stringMatching(/R8 blocks nothing on this draft/),
+        ]);
+      } finally {
+        setOverrides({ 'LEAK-HASH': OVERRIDE });
+      }
+      expect(await overrideEntries(storyId)).toEqual([]);
+      expect((await cm.publish(UIDS.story, storyId)).status).toBe(400);
+    });
+
+    it('refuses an editor without the permission the config names (403), writing nothing', async () => {
+      const { storyId } = await storyOnALeak('Override without permission');
+      const reader = await createAdminUser(app, {
+        role: await createAdminRole(app, [
+          { action: 'plugin::intelligence-stories.sourcing.read' },
+        ]),
+      });
+      const res = await override(storyId, { rule: 'LEAK-HASH', reason: REASON }, reader.token);
+      expect(res.status).toBe(403);
+      expect(res.body.error.name).toBe('ForbiddenError');
+      expect(await overrideEntries(storyId)).toEqual([]);
+    });
+
+    it('lets one publish through, recorded; the next publish is checked again', async () => {
+      const { storyId } = await storyOnALeak('Overridden leak story');
+      const before = (await standards.readiness(storyId).expect(200)).body.data;
+      expect(houseViolations(before.errors)).toEqual([
+        expect.objectContaining({ path: 'sourceDocuments[1]', overridableBy: OVERRIDE }),
+      ]);
+
+      const res = await override(storyId, { rule: 'LEAK-HASH', reason: REASON });
+      expect(res.status).toBe(201);
+      expect(res.body.data).toMatchObject({
+        rule: 'LEAK-HASH',
+        reason: REASON,
+        overriddenBy: 'Test Admin',
+        violations: [{ path: 'sourceDocuments[1]', message: expect.any(String) }],
+      });
+
+      // The checklist and the desk show it; the rule's finding is now a lifted warning.
+      const after = (await standards.readiness(storyId).expect(200)).body.data;
+      expect(after.ready).toBe(true);
+      expect(after.overrides).toEqual([res.body.data]);
+      expect(houseViolations(after.warnings)).toEqual([
+        expect.objectContaining({ overridden: true }),
+      ]);
+      const desk = await app
+        .request()
+        .get('/intelligence-stories/desk/stories')
+        .query({ q: 'Overridden leak story' })
+        .set('Authorization', `Bearer ${adminToken}`)
+        .expect(200);
+      expect(desk.body.data[0].overrides).toEqual([res.body.data]);
+
+      // The change log has who, when, which rule and what it covered.
+      const [entry] = await overrideEntries(storyId);
+      expect(entry).toMatchObject({
+        rule: 'LEAK-HASH',
+        reason: REASON,
+        republishedAt: null,
+        draftFingerprint: expect.any(String),
+      });
+
+      expect((await cm.publish(UIDS.story, storyId)).status).toBe(200);
+      expect(await isPublished(storyId)).toBe(true);
+
+      // Used up by that publish, and in its publication record.
+      const [used] = await overrideEntries(storyId);
+      expect(used.republishedAt).not.toBeNull();
+      const draft = await app.strapi.db
+        .query(UIDS.story)
+        .findOne({ where: { documentId: storyId, publishedAt: null } });
+      expect(draft.lastPublishedOverrides).toEqual([
+        expect.objectContaining({ rule: 'LEAK-HASH', reason: REASON }),
+      ]);
+
+      // The next publish is checked again.
+      const again = await cm.publish(UIDS.story, storyId);
+      expect(again.status).toBe(400);
+      expect(houseViolations(again.body.error.details.violations)).toHaveLength(1);
+
+      // The desk counts it among the last 30 days' overrides.
+      const counts = await app
+        .request()
+        .get('/intelligence-stories/desk/overrides')
+        .set('Authorization', `Bearer ${adminToken}`)
+        .expect(200);
+      expect(counts.body.data).toEqual({ 'LEAK-HASH': 1 });
+      expect(counts.body.meta.days).toBe(30);
+    });
+
+    it('covers the draft it was decided on only: a change to the draft needs a new one', async () => {
+      const { storyId } = await storyOnALeak('Override then edit');
+      expect((await override(storyId, { rule: 'LEAK-HASH', reason: REASON })).status).toBe(201);
+      await app.strapi.documents(UIDS.story).update({
+        documentId: storyId,
+        data: { dek: 'A dek written after the override' },
+      });
+      const readiness = (await standards.readiness(storyId).expect(200)).body.data;
+      expect(readiness.ready).toBe(false);
+      expect(readiness.overrides).toBeUndefined();
+      expect((await cm.publish(UIDS.story, storyId)).status).toBe(400);
+    });
   });
 });
