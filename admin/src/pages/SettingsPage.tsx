@@ -6,7 +6,6 @@ import { useEffect, useState } from 'react';
 import type {
   GetRuleLevels,
   GetSettings,
-  RuleLevels,
   UpdateSettings,
 } from '../../../shared/contracts/settings';
 import { RuleLevelsTable } from '../components/RuleLevelsTable';

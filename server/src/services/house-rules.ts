@@ -4,7 +4,6 @@ import {
   isHouseRuleCode,
   RULE_CODES,
   type HouseRuleInfo,
-  type RuleLevel,
   type RuleLevelMap,
 } from '../../../shared/contracts/rules';
 import {
