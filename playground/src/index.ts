@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { createDemoAdmin } from './demo-admin';
+import { registerHouseRules } from './house-rules/leaked-document-hash';
 import { seedExampleStory } from './seed';
 
 // The bench's baseline (`npm run bench`): ordinary types holding the plugin's public shape. They
@@ -17,6 +18,8 @@ const BENCH_BASELINE = [
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // The newsroom's own publish checks: in register(), so the plugin's bootstrap knows them all.
+    registerHouseRules(strapi);
     const graphql = strapi.plugin('graphql');
     if (graphql) {
       const shadowCRUD = graphql.service('extension').shadowCRUD as (uid: string) => {

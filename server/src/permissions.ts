@@ -12,6 +12,7 @@ export const ACTIONS = {
   readConfidentialSources: 'confidential-sources.read',
   manageConfidentialSources: 'confidential-sources.manage',
   issueCorrections: 'corrections.issue',
+  overrideRules: 'rules.override',
   readSettings: 'settings.read',
   updateSettings: 'settings.update',
 } as const;
@@ -42,6 +43,12 @@ export const ADMIN_ACTIONS = [
     subCategory: 'confidential sources',
   },
   { uid: ACTIONS.issueCorrections, displayName: 'Issue corrections', subCategory: 'corrections' },
+  {
+    // Named per rule in the config's `overrides`: holding it alone lifts nothing.
+    uid: ACTIONS.overrideRules,
+    displayName: 'Override a publish rule for one publish (where the config names this permission)',
+    subCategory: 'standards',
+  },
   { uid: ACTIONS.readSettings, displayName: 'Read publisher settings', subCategory: 'settings' },
   {
     uid: ACTIONS.updateSettings,

@@ -5,7 +5,7 @@
 import type { errors } from '@strapi/utils';
 
 import type { Paginated, PaginationQuery } from './pagination';
-import type { StoryKind } from './stories';
+import type { RuleOverride, StoryKind } from './stories';
 
 /** A document's publication state, as the Content Manager shows it. */
 export const DESK_STATES = ['draft', 'published', 'modified'] as const;
@@ -23,6 +23,8 @@ export type DeskStory = {
   firstPublishedAt: string | null;
   revision: string | null;
   readiness: { ready: boolean; errors: number; warnings: number };
+  /** The rule overrides its next publish will use (decided on the current draft). */
+  overrides: RuleOverride[];
   /** How many of its quotes await a standards editor's decision: `awaitingDecision.length`. */
   pendingApprovals: number;
   awaitingDecision: AwaitedQuote[];
@@ -71,6 +73,21 @@ export declare namespace GetDeskStories {
     query: { q?: string; state?: DeskState; pagination?: PaginationQuery };
   }
   export interface Response extends Paginated<DeskStory> {
+    error?: errors.ApplicationError;
+  }
+}
+
+/** The window of the desk's count of overrides per rule. */
+export const OVERRIDE_WINDOW_DAYS = 30;
+
+/**
+ * GET /intelligence-stories/desk/overrides: how many overrides each rule had in the last 30 days,
+ * by rule code (rules never overridden are absent).
+ */
+export declare namespace GetDeskOverrides {
+  export interface Response {
+    data: Record<string, number>;
+    meta: { since: string; days: number };
     error?: errors.ApplicationError;
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { PassageType } from './citations';
 import type { AwaitedQuote } from './desk';
+import type { RuleOverride } from './stories';
 
 export const RULE_CODES = [
   'R1',
@@ -20,17 +21,50 @@ export const RULE_CODES = [
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
+/**
+ * A house rule's code, as an app registers it (docs/rules.md, "House rules"): capitals, digits and
+ * hyphens, e.g. `LEAK-HASH`. `R` and a number are the plugin's own codes, kept for its rules.
+ */
+export const HOUSE_RULE_CODE = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/;
+export const isHouseRuleCode = (code: string) =>
+  code.length <= 40 && HOUSE_RULE_CODE.test(code) && !/^R\d+$/.test(code);
+
+/** Each rule's level in force: R1–R11's, and the registered house rules' by their code. */
+export type RuleLevelMap = Record<RuleCode, RuleLevel> & Partial<Record<string, RuleLevel>>;
+
+/** A built-in rule's code or a registered house rule's. */
+export type AnyRuleCode = RuleCode | (string & {});
+
+/** The rules no override may lift, whatever the config says: the approval and the change record. */
+export const NOT_OVERRIDABLE: readonly RuleCode[] = ['R6', 'R9'];
+
+/** A text an app gives in the panel's two languages. */
+export type LocalizedText = { en: string; fr: string };
+
+/** A registered house rule as the panel shows it (the settings' rule table, the checklist). */
+export type HouseRuleInfo = {
+  code: string;
+  title: LocalizedText;
+  description: LocalizedText;
+  /** The story's fields it looks at, e.g. `sourceDocuments`. */
+  fields: string[];
+};
+
 /** What a rule's failure does: blocks publishing, is only reported, or is not checked. */
 export const RULE_LEVELS = ['error', 'warning', 'off'] as const;
 export type RuleLevel = (typeof RULE_LEVELS)[number];
 
 export type Violation = {
-  code: RuleCode;
+  code: AnyRuleCode;
   /** Where in the story, e.g. `citations[0].page`. */
   path: string;
   message: string;
   /** Reported as a warning whatever the rule's level: the rule could not decide (R11, no text yet). */
   advisory?: boolean;
+  /** An error lifted for the next publish by an override (the readiness' `overrides` say whose). */
+  overridden?: boolean;
+  /** An error whose rule the config lets holders of this admin permission override. */
+  overridableBy?: string;
 };
 
 /**
@@ -79,4 +113,8 @@ export type Readiness = {
   awaitingDecision: AwaitedQuote[];
   /** Where each cited passage was found in its document's PDF (R11); absent without any PDF. */
   passages?: PassageCheck[];
+  /** The app's house rules that ran (not off), for their titles; absent when there are none. */
+  houseRules?: HouseRuleInfo[];
+  /** The overrides that the next publish of this draft will use up (see services/change-log). */
+  overrides?: RuleOverride[];
 };

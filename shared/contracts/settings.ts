@@ -1,10 +1,20 @@
 /** The plugin's settings: what the JSON-LD and the feeds say of the publisher, and the rules' levels. */
 import type { errors } from '@strapi/utils';
 
-import type { RuleCode, RuleLevel } from './rules';
+import type { HouseRuleInfo, RuleLevelMap } from './rules';
 
-/** Each rule's level, as the app's config/plugins.ts sets it. */
-export type RuleLevels = Record<RuleCode, RuleLevel>;
+/**
+ * Each rule's level, as the app's config/plugins.ts sets it: R1–R11, then each registered house
+ * rule's (its config level, or the level it registered with).
+ */
+export type RuleLevels = RuleLevelMap;
+
+/** What the rule table shows beside the levels: the house rules, and who may override what. */
+export type RuleTableMeta = {
+  houseRules: HouseRuleInfo[];
+  /** The admin permission that may override each rule for one publish (config `overrides`). */
+  overrides: Record<string, string>;
+};
 
 export type PublisherSettings = {
   publisherName: string | null;
@@ -22,6 +32,7 @@ export type PublisherSettings = {
 export declare namespace GetRuleLevels {
   export interface Response {
     data: RuleLevels;
+    meta: RuleTableMeta;
     error?: errors.ApplicationError;
   }
 }

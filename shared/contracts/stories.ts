@@ -13,8 +13,11 @@ import type { Readiness } from './rules';
 export const STORY_KINDS = ['news', 'analysis', 'explainer'] as const;
 export type StoryKind = (typeof STORY_KINDS)[number];
 
-/** Why a story changed without a correction (the change-log entry's kind). */
-export const CHANGE_LOG_KINDS = ['non_substantive'] as const;
+/**
+ * What a change-log entry records: a change published without a correction (R9), or a rule at
+ * `error` overridden for one publish of the story's current draft.
+ */
+export const CHANGE_LOG_KINDS = ['non_substantive', 'rule_override'] as const;
 export type ChangeLogKind = (typeof CHANGE_LOG_KINDS)[number];
 
 /**
@@ -57,6 +60,36 @@ export declare namespace DeclareNonSubstantive {
     error?: errors.ApplicationError;
   }
 }
+
+/**
+ * POST /intelligence-stories/stories/:documentId/rule-overrides (201): lifts a rule at `error`
+ * for the next publish of the draft the editor reviewed, by a holder of the permission the config
+ * names for that rule, with a reason. Recorded in the change log; used up by that publish.
+ */
+export declare namespace OverrideRule {
+  export interface Request {
+    params: { documentId: string };
+    body: { revision: string | null; rule: string; reason: string };
+  }
+  export interface Response {
+    data: RuleOverride;
+    error?: errors.ApplicationError;
+  }
+}
+
+/**
+ * A rule lifted for one publish: who decided it, when, why, and what it covered (the draft's
+ * reader-visible content, by fingerprint, and the violations the rule reported on it).
+ */
+export type RuleOverride = {
+  documentId: string;
+  rule: string;
+  reason: string;
+  overriddenBy: string | null;
+  overriddenAt: string;
+  /** The violations it lifted, as the rule reported them on the draft. */
+  violations: Array<{ path: string; message: string }>;
+};
 
 /**
  * A published story as the Content API serves it, with its corrections (oldest first). `fields`

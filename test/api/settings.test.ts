@@ -122,12 +122,12 @@ describe('publisher settings (admin routes)', () => {
         .get('/intelligence-stories/settings/rules')
         .set('Authorization', `Bearer ${token}`);
     const defaults = await rules(reader.token).expect(200);
+    // R1–R11, then the playground's house rule (playground/src/house-rules) at its own level.
     expect(defaults.body.data).toEqual(
       Object.fromEntries(
-        ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11'].map((code) => [
-          code,
-          'error',
-        ])
+        ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'LEAK-HASH'].map(
+          (code) => [code, 'error']
+        )
       )
     );
 

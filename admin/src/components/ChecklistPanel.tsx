@@ -14,6 +14,7 @@ import { AwaitingBadge, AwaitingHint } from './AwaitingReason';
 import { CorrectionTimeline } from './CorrectionTimeline';
 import { IssueCorrectionModal } from './IssueCorrectionModal';
 import { QuoteDecision } from './QuoteDecision';
+import { RuleOverrideForm } from './RuleOverrideForm';
 import { ViolationList } from './ViolationList';
 
 type StoryDocument = { updatedAt?: string; firstPublishedAt?: string | null; status?: string };
@@ -41,6 +42,12 @@ const Checklist = ({ documentId, document }: { documentId: string; document?: St
   // The server says which quotes await a decision, whatever R6's level (error, warning or off).
   const awaiting = readiness.awaitingDecision;
   const published = document?.status === 'published' || document?.status === 'modified';
+  // The blocking rules the app's config lets someone override (the server checks who).
+  const overridable = [
+    ...new Set(
+      readiness.errors.flatMap(({ code, overridableBy }) => (overridableBy ? [code] : []))
+    ),
+  ];
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4} width="100%">
@@ -64,10 +71,64 @@ const Checklist = ({ documentId, document }: { documentId: string; document?: St
         </Typography>
       )}
       {readiness.errors.length > 0 ? (
-        <ViolationList violations={readiness.errors} tone="danger" />
+        <ViolationList
+          violations={readiness.errors}
+          tone="danger"
+          houseRules={readiness.houseRules}
+        />
       ) : null}
       {readiness.warnings.length > 0 ? (
-        <ViolationList violations={readiness.warnings} tone="warning" />
+        <ViolationList
+          violations={readiness.warnings}
+          tone="warning"
+          houseRules={readiness.houseRules}
+        />
+      ) : null}
+
+      {(readiness.overrides ?? []).length > 0 ? (
+        <Box>
+          <Divider />
+          <Typography variant="sigma" tag="h3" paddingTop={3}>
+            {label('checklist.overrides', 'Overridden for the next publish')}
+          </Typography>
+          {(readiness.overrides ?? []).map((override) => (
+            <Flex
+              key={override.documentId}
+              direction="column"
+              alignItems="stretch"
+              gap={1}
+              paddingTop={2}
+            >
+              <Typography variant="omega" fontWeight="bold">
+                {formatMessage(
+                  {
+                    id: getTranslation('checklist.overriddenBy'),
+                    defaultMessage: '{rule}, overridden by {name}',
+                  },
+                  { rule: override.rule, name: override.overriddenBy ?? '—' }
+                )}
+              </Typography>
+              <Typography variant="omega">{override.reason}</Typography>
+            </Flex>
+          ))}
+        </Box>
+      ) : null}
+
+      {overridable.length > 0 ? (
+        <Box>
+          <Divider />
+          <Flex direction="column" alignItems="stretch" gap={3} paddingTop={3}>
+            {overridable.map((rule) => (
+              <RuleOverrideForm
+                key={rule}
+                storyDocumentId={documentId}
+                rule={rule}
+                revision={readiness.revision}
+                onOverridden={() => void reload()}
+              />
+            ))}
+          </Flex>
+        </Box>
       ) : null}
 
       {awaiting.length > 0 ? (

@@ -33,6 +33,37 @@ describe('RuleLevelsTable', () => {
     expect(within(rowOf('R11')).getByText('Off')).toBeTruthy();
   });
 
+  it('lists the house rules after R1–R11, in the panel language, with who may override each', () => {
+    const meta = {
+      houseRules: [
+        {
+          code: 'LEAK-HASH',
+          title: { en: 'Hash on file', fr: 'Empreinte enregistrée' },
+          description: { en: 'Leaks need a hash.', fr: 'Une fuite exige une empreinte.' },
+          fields: ['sourceDocuments'],
+        },
+      ],
+      overrides: { 'LEAK-HASH': 'plugin::intelligence-stories.rules.override' },
+    };
+    const { unmount } = render(
+      <RuleLevelsTable levels={{ ...LEVELS, 'LEAK-HASH': 'warning' }} meta={meta} />
+    );
+    expect(screen.getAllByRole('row')).toHaveLength(13);
+    const row = rowOf('LEAK-HASH');
+    expect(within(row).getByText('Hash on file: Leaks need a hash.')).toBeTruthy();
+    expect(within(row).getByText('Warns only')).toBeTruthy();
+    expect(within(row).getByText('plugin::intelligence-stories.rules.override')).toBeTruthy();
+    expect(within(rowOf('R6')).getByText('No one')).toBeTruthy();
+    unmount();
+
+    render(<RuleLevelsTable levels={{ ...LEVELS, 'LEAK-HASH': 'warning' }} meta={meta} />, {
+      locale: 'fr',
+    });
+    expect(
+      within(rowOf('LEAK-HASH')).getByText('Empreinte enregistrée: Une fuite exige une empreinte.')
+    ).toBeTruthy();
+  });
+
   it('speaks French with the French translations', () => {
     render(<RuleLevelsTable levels={LEVELS} />, { locale: 'fr' });
     expect(within(rowOf('R11')).getByText('Désactivée')).toBeTruthy();

@@ -1,7 +1,8 @@
 import { Badge, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
 
 import { RULE_CODES, type RuleCode, type RuleLevel } from '../../../shared/contracts/rules';
-import type { RuleLevels } from '../../../shared/contracts/settings';
+import type { RuleLevels, RuleTableMeta } from '../../../shared/contracts/settings';
 import { usePluginLabel } from '../hooks/usePluginLabel';
 import { ColumnHeads } from './ColumnHeads';
 
@@ -27,36 +28,71 @@ const LEVELS = {
 } as const satisfies Record<RuleLevel, object>;
 
 /**
- * The editorial rules and the level each is set to. Read-only: the levels are the app's
- * configuration (`config/plugins.ts`), so loosening the newsroom's sourcing rules is a reviewed
- * change and a deploy, not a toggle in the panel.
+ * The editorial rules, R1–R11 then the app's house rules, the level each is set to and who may
+ * override it for one publish. Read-only: the levels are the app's configuration
+ * (`config/plugins.ts`), so loosening the newsroom's sourcing rules is a reviewed change and a
+ * deploy, not a toggle in the panel.
  */
-export const RuleLevelsTable = ({ levels }: { levels: RuleLevels }) => {
+export const RuleLevelsTable = ({
+  levels,
+  meta = { houseRules: [], overrides: {} },
+}: {
+  levels: RuleLevels;
+  meta?: RuleTableMeta;
+}) => {
   const label = usePluginLabel();
+  const { locale } = useIntl();
+  const french = locale.startsWith('fr');
+  const rows = [
+    ...RULE_CODES.map((code) => ({
+      code,
+      summary: label(`rules.${code}`, RULE_SUMMARIES[code]),
+      house: false,
+    })),
+    ...meta.houseRules.map((rule) => ({
+      code: rule.code,
+      summary: `${french ? rule.title.fr : rule.title.en}: ${
+        french ? rule.description.fr : rule.description.en
+      }`,
+      house: true,
+    })),
+  ];
   return (
-    <Table colCount={3} rowCount={RULE_CODES.length + 1}>
+    <Table colCount={4} rowCount={rows.length + 1}>
       <ColumnHeads
         labels={[
           label('rules.code', 'Rule'),
           label('rules.summary', 'What it asks'),
           label('rules.level', 'Level'),
+          label('rules.override', 'Who may override'),
         ]}
       />
       <Tbody>
-        {RULE_CODES.map((code) => {
-          const level = LEVELS[levels[code]];
+        {rows.map(({ code, summary, house }) => {
+          const value = levels[code] ?? 'error';
+          const level = LEVELS[value];
           return (
             <Tr key={code}>
               <Td>
                 <Typography fontWeight="bold">{code}</Typography>
+                {house ? (
+                  <Typography variant="pi" textColor="neutral600" tag="div">
+                    {label('rules.house', 'House rule')}
+                  </Typography>
+                ) : null}
               </Td>
               <Td>
-                <Typography>{label(`rules.${code}`, RULE_SUMMARIES[code])}</Typography>
+                <Typography>{summary}</Typography>
               </Td>
               <Td>
                 <Badge backgroundColor={level.backgroundColor} textColor={level.textColor}>
-                  {label(`rules.level.${levels[code]}`, level.label)}
+                  {label(`rules.level.${value}`, level.label)}
                 </Badge>
+              </Td>
+              <Td>
+                <Typography variant="pi">
+                  {meta.overrides[code] ?? label('rules.override.none', 'No one')}
+                </Typography>
               </Td>
             </Tr>
           );

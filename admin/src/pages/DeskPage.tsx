@@ -10,11 +10,12 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { Layouts, Page, useQueryParams } from '@strapi/strapi/admin';
+import { Layouts, Page, useFetchClient, useQueryParams } from '@strapi/strapi/admin';
+import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 
-import { DESK_STATES } from '../../../shared/contracts/desk';
+import { DESK_STATES, type GetDeskOverrides } from '../../../shared/contracts/desk';
 import { AwaitingBadge } from '../components/AwaitingReason';
 import { ColumnHeads } from '../components/ColumnHeads';
 import { ListPagination } from '../components/ListPagination';
@@ -45,6 +46,13 @@ export const DeskPage = () => {
     pagination: { page, pageSize },
   });
   const label = usePluginLabel();
+  const { get } = useFetchClient();
+  const [overrides, setOverrides] = useState<GetDeskOverrides.Response | null>(null);
+  useEffect(() => {
+    get<GetDeskOverrides.Response>('/intelligence-stories/desk/overrides').then(({ data }) =>
+      setOverrides(data)
+    );
+  }, [get]);
 
   if (error) {
     return <Page.Error />;
@@ -120,6 +128,23 @@ export const DeskPage = () => {
                           )}
                         </Badge>
                       )}
+                      {story.overrides.map(({ rule, reason, overriddenBy }) => (
+                        <Badge
+                          key={rule}
+                          marginLeft={1}
+                          title={`${overriddenBy ?? ''}: ${reason}`}
+                          backgroundColor="secondary100"
+                          textColor="secondary700"
+                        >
+                          {formatMessage(
+                            {
+                              id: getTranslation('checklist.overriddenBy'),
+                              defaultMessage: '{rule}, overridden by {name}',
+                            },
+                            { rule, name: overriddenBy ?? '—' }
+                          )}
+                        </Badge>
+                      ))}
                       {story.readiness.warnings > 0 ? (
                         <Badge backgroundColor="warning100" textColor="warning700" marginLeft={1}>
                           {formatMessage(
@@ -163,6 +188,37 @@ export const DeskPage = () => {
               </Tbody>
             </Table>
             <ListPagination meta={result.meta} />
+            {overrides ? (
+              <Flex direction="column" alignItems="flex-start" gap={1} paddingTop={6}>
+                <Typography variant="sigma" tag="h2">
+                  {label('desk.overrides.title', 'Overrides in the last {days} days', {
+                    days: overrides.meta.days,
+                  })}
+                </Typography>
+                {Object.keys(overrides.data).length === 0 ? (
+                  <Typography textColor="neutral600">
+                    {label(
+                      'desk.overrides.none',
+                      'No rule was overridden in the last {days} days.',
+                      { days: overrides.meta.days }
+                    )}
+                  </Typography>
+                ) : (
+                  Object.entries(overrides.data).map(([rule, count]) => (
+                    <Typography key={rule}>
+                      {formatMessage(
+                        {
+                          id: getTranslation('desk.overrides.count'),
+                          defaultMessage:
+                            '{rule}: {count, plural, one {# override} other {# overrides}}',
+                        },
+                        { rule, count }
+                      )}
+                    </Typography>
+                  ))
+                )}
+              </Flex>
+            ) : null}
           </>
         )}
       </Layouts.Content>

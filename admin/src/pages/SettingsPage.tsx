@@ -6,7 +6,6 @@ import { useEffect, useState } from 'react';
 import type {
   GetRuleLevels,
   GetSettings,
-  RuleLevels,
   UpdateSettings,
 } from '../../../shared/contracts/settings';
 import { RuleLevelsTable } from '../components/RuleLevelsTable';
@@ -45,7 +44,7 @@ export const SettingsPage = () => {
   const { toggleNotification } = useNotification();
   const rbac = usePluginRBAC();
   const [values, setValues] = useState<Settings | null>(null);
-  const [rules, setRules] = useState<RuleLevels | null>(null);
+  const [rules, setRules] = useState<GetRuleLevels.Response | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const label = usePluginLabel();
@@ -56,7 +55,7 @@ export const SettingsPage = () => {
         setValues(data.data)
       );
       get<GetRuleLevels.Response>('/intelligence-stories/settings/rules').then(({ data }) =>
-        setRules(data.data)
+        setRules(data)
       );
     }
   }, [get, rbac.canReadSettings]);
@@ -141,11 +140,11 @@ export const SettingsPage = () => {
               <Typography textColor="neutral600">
                 {label(
                   'rules.subtitle',
-                  "Set in the app's config/plugins.ts (rules.R1 … rules.R11): loosening a sourcing rule is a reviewed change and a deploy, not a switch here."
+                  "Set in the app's config/plugins.ts (rules.R1 … rules.R11, a house rule by its code; overrides): loosening a sourcing rule is a reviewed change and a deploy, not a switch here."
                 )}
               </Typography>
             </Box>
-            <RuleLevelsTable levels={rules} />
+            <RuleLevelsTable levels={rules.data} meta={rules.meta} />
           </Box>
         ) : null}
       </Layouts.Content>

@@ -6,7 +6,8 @@ describe('plugin config validator', () => {
     expect(() =>
       config.validator({
         ...config.default,
-        rules: { ...config.default.rules, R8: 'warning', R10: 'off' },
+        rules: { ...config.default.rules, R8: 'warning', R10: 'off', 'LEAK-HASH': 'warning' },
+        overrides: { R1: 'plugin::intelligence-stories.rules.override', 'LEAK-HASH': 'admin::x.y' },
         vagueAttributions: ['a pentagon insider'],
         fourEyes: false,
         cache: {
@@ -34,6 +35,21 @@ describe('plugin config validator', () => {
   it.each([
     [{ rules: { R3: 'block' } }, /rules.R3 must be error, warning or off/],
     [{ rules: { R12: 'error' } }, /rules accepts R1, R2/],
+    [{ rules: { 'leak-hash': 'error' } }, /rules accepts R1, .* house rule codes .*: leak-hash/],
+    [{ rules: { 'LEAK-HASH': 'never' } }, /rules.LEAK-HASH must be error, warning or off/],
+    [
+      { overrides: { R6: 'plugin::intelligence-stories.rules.override' } },
+      /overrides.R6: R6 cannot be overridden/,
+    ],
+    [
+      { overrides: { R9: 'plugin::intelligence-stories.rules.override' } },
+      /overrides.R9: R9 cannot be overridden/,
+    ],
+    [
+      { overrides: { R12: 'plugin::intelligence-stories.rules.override' } },
+      /overrides accepts rule codes only.*R12/,
+    ],
+    [{ overrides: { R1: 'editors' } }, /overrides.R1 must be an admin permission's action/],
     [{ stockAnonymityPhrases: ['on background', ''] }, /phrases cannot be empty/],
     [{ fourEyes: 'yes please' }, /fourEyes/],
     [{ fourEye: false }, /unknown option\(s\): fourEye/],

@@ -1,15 +1,24 @@
 import { validateYupSchemaSync, yup } from '@strapi/utils';
 
 import {
+  isHouseRuleCode,
+  NOT_OVERRIDABLE,
   RULE_CODES,
   RULE_LEVELS,
-  type RuleCode,
-  type RuleLevel,
+  type RuleLevelMap,
 } from '../../../shared/contracts/rules';
 
 export type PluginConfig = {
-  /** Level of each editorial rule: `error` blocks publish, `warning` is reported, `off` skips it. */
-  rules: Record<RuleCode, RuleLevel>;
+  /**
+   * Level of each editorial rule: `error` blocks publish, `warning` is reported, `off` skips it.
+   * Registered house rules (docs/rules.md, "House rules") are set here by their code too.
+   */
+  rules: RuleLevelMap;
+  /**
+   * The admin permission (action uid) whose holders may override a rule at `error` for one
+   * publish of one story, with a reason. R6 and R9 cannot be overridden.
+   */
+  overrides: Record<string, string>;
   /** R3: phrases that say a source was anonymous without saying why. */
   stockAnonymityPhrases: string[];
   /** R4: attributions too vague to tell readers anything, compared whole. */
@@ -109,6 +118,7 @@ export const DEFAULT_PHRASE_LISTS: PhraseLists = {
 // keep the defaults' tail and no entry could ever be removed. A list the app sets is used whole.
 const DEFAULT_CONFIG: StoredPluginConfig = {
   rules: Object.fromEntries(RULE_CODES.map((code) => [code, 'error'])) as PluginConfig['rules'],
+  overrides: {},
   fourEyes: true,
   // Short enough that a site without purges serves a correction within a minute and a half.
   cache: {
@@ -199,18 +209,62 @@ const cacheSchema = yup
   })
   .noUnknown(true, 'cache accepts sMaxAge, staleWhileRevalidate, maxAge and purge only');
 
+const isRuleCode = (code: string) =>
+  (RULE_CODES as readonly string[]).includes(code) || isHouseRuleCode(code);
+
+// Strapi validates this before any register() has run, so a house rule's code is checked for its
+// shape here, and against the registered rules at the plugin's bootstrap (services/house-rules).
+const unknownCodes = (value: object | undefined) =>
+  Object.keys(value ?? {}).filter((code) => !isRuleCode(code));
+
+const rulesSchema = yup
+  .object()
+  .test(
+    'rule-codes',
+    ({ value }) =>
+      `rules accepts ${RULE_CODES.join(', ')} and registered house rule codes (e.g. LEAK-HASH) only: ${unknownCodes(value).join(', ')}`,
+    (value) => unknownCodes(value).length === 0
+  )
+  .test('rule-levels', 'rules: each level must be error, warning or off', function check(value) {
+    const wrong = Object.entries(value ?? {}).find(
+      ([, level]) => !(RULE_LEVELS as readonly unknown[]).includes(level)
+    );
+    return wrong
+      ? this.createError({ message: `rules.${wrong[0]} must be error, warning or off` })
+      : true;
+  });
+
+const overridesSchema = yup
+  .object()
+  .test(
+    'rule-codes',
+    ({ value }) =>
+      `overrides accepts rule codes only (R1 … R11, a house rule's code): ${unknownCodes(value).join(', ')}`,
+    (value) => unknownCodes(value).length === 0
+  )
+  .test('not-overridable', '', function check(value) {
+    const code = NOT_OVERRIDABLE.find((rule) => rule in (value ?? {}));
+    return code
+      ? this.createError({
+          message: `overrides.${code}: ${code} cannot be overridden (R6, the approval of anonymous quotes, and R9, the record of changes, hold for every publish)`,
+        })
+      : true;
+  })
+  .test('permissions', '', function check(value) {
+    const wrong = Object.entries(value ?? {}).find(
+      ([, action]) => typeof action !== 'string' || !/^[a-z-]+::[\w.-]+$/.test(action)
+    );
+    return wrong
+      ? this.createError({
+          message: `overrides.${wrong[0]} must be an admin permission's action, e.g. plugin::intelligence-stories.rules.override`,
+        })
+      : true;
+  });
+
 const configSchema = yup
   .object({
-    rules: yup
-      .object(
-        Object.fromEntries(
-          RULE_CODES.map((code) => [
-            code,
-            yup.mixed().oneOf([...RULE_LEVELS], `rules.${code} must be error, warning or off`),
-          ])
-        )
-      )
-      .noUnknown(true, `rules accepts ${RULE_CODES.join(', ')} only`),
+    rules: rulesSchema,
+    overrides: overridesSchema,
     stockAnonymityPhrases: phraseList(),
     vagueAttributions: phraseList(),
     nonIcd203EstimativeTerms: phraseList(),

@@ -3,7 +3,13 @@ import { validateYupSchema } from '@strapi/utils';
 import type { Context } from 'koa';
 
 import type { GetDeskCorrections } from '../../../shared/contracts/corrections';
-import type { DeskState, GetApprovalQueue, GetDeskStories } from '../../../shared/contracts/desk';
+import {
+  OVERRIDE_WINDOW_DAYS,
+  type DeskState,
+  type GetApprovalQueue,
+  type GetDeskOverrides,
+  type GetDeskStories,
+} from '../../../shared/contracts/desk';
 import { getService } from '../utils/get-service';
 import { paginationMeta, toPagination } from '../utils/pagination';
 import { deskPageSchema, deskQuerySchema } from '../validation/desk-query';
@@ -37,6 +43,15 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
         data: results,
         meta: { pagination: meta(total) },
       } satisfies GetDeskStories.Response;
+    },
+
+    /** How many overrides each rule had in the last 30 days: the standards desk reviews them. */
+    async overrides(ctx: Context) {
+      const since = new Date(Date.now() - OVERRIDE_WINDOW_DAYS * 24 * 60 * 60 * 1000);
+      ctx.body = {
+        data: await getService('change-log', { strapi }).overrideCounts(since),
+        meta: { since: since.toISOString(), days: OVERRIDE_WINDOW_DAYS },
+      } satisfies GetDeskOverrides.Response;
     },
 
     async approvals(ctx: Context) {

@@ -19,7 +19,11 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The rule levels in force: read-only here, since they are the app's config (a deploy). */
   async rules(ctx: Context) {
-    ctx.body = { data: getConfig(strapi).rules } satisfies GetRuleLevels.Response;
+    const houseRules = getService('house-rules', { strapi });
+    ctx.body = {
+      data: houseRules.levels(),
+      meta: { houseRules: houseRules.infos(), overrides: getConfig(strapi).overrides },
+    } satisfies GetRuleLevels.Response;
   },
 
   async update(ctx: Context) {

@@ -3,7 +3,12 @@ import { validateYupSchema, yup } from '@strapi/utils';
 import type { Context } from 'koa';
 
 import type { ApproveQuote, Decision, RejectQuote } from '../../../shared/contracts/quotes';
-import type { DeclareNonSubstantive, GetReadiness } from '../../../shared/contracts/stories';
+import type {
+  DeclareNonSubstantive,
+  GetReadiness,
+  OverrideRule,
+} from '../../../shared/contracts/stories';
+import { toRuleOverride } from '../rules/overrides';
 import { getService } from '../utils/get-service';
 import { requiredReaderText } from '../validation/rules';
 
@@ -56,6 +61,21 @@ const declarationBody = yup
   })
   .noUnknown(true, 'unknown field(s): ${unknown}');
 
+const overrideBody = yup
+  .object({
+    revision,
+    rule: yup
+      .string()
+      .required('rule is required: the code of the rule to override, e.g. R1 or LEAK-HASH')
+      .max(40, 'rule must be a rule code'),
+    reason: explanation(
+      'reason',
+      20,
+      'say why this story may be published although the rule blocks it; it is kept in the change log'
+    ),
+  })
+  .noUnknown(true, 'unknown field(s): ${unknown}');
+
 /** Admin routes on a story's sourcing: readiness, quote decisions, non-substantive changes. */
 const storySourcing = ({ strapi }: { strapi: Core.Strapi }) => {
   const decide = (decision: Decision, bodySchema: typeof approveBody) =>
@@ -81,6 +101,21 @@ const storySourcing = ({ strapi }: { strapi: Core.Strapi }) => {
 
     approveQuote: decide('approved', approveBody),
     rejectQuote: decide('rejected', rejectBody),
+
+    /** A rule lifted for one publish: the service checks the permission the config names. */
+    async overrideRule(ctx: Context) {
+      const body = await validateYupSchema(overrideBody)(ctx.request.body ?? {});
+      const ability = ctx.state.userAbility as { can(action: string): boolean };
+      const entry = await getService('change-log', { strapi }).overrideRule(ctx.params.documentId, {
+        rule: body.rule,
+        reason: body.reason,
+        revision: body.revision,
+        userId: ctx.state.user.id,
+        may: (action) => ability.can(action),
+      });
+      ctx.status = 201;
+      ctx.body = { data: toRuleOverride(entry) } satisfies OverrideRule.Response;
+    },
 
     async declareNonSubstantive(ctx: Context) {
       const body = await validateYupSchema(declarationBody)(ctx.request.body ?? {});

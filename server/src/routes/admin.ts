@@ -61,6 +61,19 @@ export default {
       config: requires(ACTIONS.manageSourcing),
     },
     {
+      // The permission the config names for the rule is checked by the service (change-log).
+      method: 'POST',
+      path: '/stories/:documentId/rule-overrides',
+      handler: 'story-sourcing.overrideRule',
+      config: requires(ACTIONS.readSourcing),
+    },
+    {
+      method: 'GET',
+      path: '/desk/overrides',
+      handler: 'desk.overrides',
+      config: requires(ACTIONS.readSourcing),
+    },
+    {
       method: 'POST',
       path: '/stories/:documentId/corrections',
       handler: 'story-corrections.issue',

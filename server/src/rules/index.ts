@@ -9,8 +9,9 @@ import { quoteApproved } from './R6-quote-approved';
 import { informationNotOpinion } from './R7-information-not-opinion';
 import { bylineForAnonymousSourcing } from './R8-byline';
 import { noStealthEdits } from './R9-no-stealth-edits';
-import type { Readiness } from '../../../shared/contracts/rules';
+import type { Readiness, RuleLevelMap } from '../../../shared/contracts/rules';
 import { awaitedQuotes } from './awaited-decision';
+import { runHouseRule, type AnyHouseRule } from './house-rules';
 import type { Rule, RuleCode, RuleLevel, RuleOptions, StorySnapshot, Violation } from './types';
 
 export type { Readiness };
@@ -29,23 +30,36 @@ export const RULES: Record<RuleCode, Rule> = {
   R11: quotesMatchThePdf,
 };
 
+/** The house rules registered by the app (services/house-rules), with what each one loaded. */
+export type HouseRulesRun = { rules: AnyHouseRule[]; data: Record<string, unknown> };
+
 /**
- * Runs every rule that is not off; errors block publishing, warnings are only reported. Also says
- * which quotes await a decision, so that no reader of the verdict infers it from R6's violations.
+ * Runs every rule that is not off, R1–R11 then the app's house rules; errors block publishing,
+ * warnings are only reported. Also says which quotes await a decision, so that no reader of the
+ * verdict infers it from R6's violations.
  */
 export const evaluateRules = (
   snapshot: StorySnapshot,
-  levels: Record<RuleCode, RuleLevel>,
-  options: RuleOptions
+  levels: RuleLevelMap,
+  options: RuleOptions,
+  house: HouseRulesRun = { rules: [], data: {} }
 ): Readiness => {
   const errors: Violation[] = [];
   const warnings: Violation[] = [];
+  const report = (level: RuleLevel | undefined, violations: Violation[]) => {
+    for (const violation of violations) {
+      (level === 'error' && !violation.advisory ? errors : warnings).push(violation);
+    }
+  };
   for (const [code, rule] of Object.entries(RULES) as Array<[RuleCode, Rule]>) {
-    const level = levels[code];
+    if (levels[code] !== 'off') {
+      report(levels[code], rule(snapshot, options));
+    }
+  }
+  for (const rule of house.rules) {
+    const level = levels[rule.code] ?? rule.level ?? 'error';
     if (level !== 'off') {
-      for (const violation of rule(snapshot, options)) {
-        (level === 'error' && !violation.advisory ? errors : warnings).push(violation);
-      }
+      report(level, runHouseRule(rule, snapshot, house.data[rule.code]));
     }
   }
   return {

@@ -92,6 +92,7 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
               errors: verdict.errors.length,
               warnings: verdict.warnings.length,
             },
+            overrides: verdict.overrides ?? [],
             pendingApprovals: verdict.awaitingDecision.length,
             awaitingDecision: verdict.awaitingDecision,
             corrections: storyCorrections.length,

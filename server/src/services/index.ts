@@ -9,6 +9,7 @@ import corrections from './corrections';
 import desk from './desk';
 import documentText from './document-text';
 import fileDigest from './file-digest';
+import houseRules from './house-rules';
 import inputLimits from './input-limits';
 import publicApi from './public-api';
 import publication from './publication';
@@ -37,6 +38,7 @@ export default {
   desk,
   'document-text': documentText,
   'file-digest': fileDigest,
+  'house-rules': houseRules,
   'input-limits': inputLimits,
   'public-api': publicApi,
   publication,

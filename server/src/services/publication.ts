@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
+import { toRuleOverride, type OverrideEntry } from '../rules/overrides';
 import { readerVisible } from '../rules/reader-visible-changes';
 import type { Story } from '../types/content-types';
-import { getConfig } from '../utils/get-config';
 import { getService } from '../utils/get-service';
 import { STORY_UID } from '../utils/plugin-id';
 import { publishRefusedError, type Refusal } from '../utils/publish-refusal';
@@ -15,7 +15,7 @@ import { publishRefusedError, type Refusal } from '../utils/publish-refusal';
  */
 const publication = ({ strapi }: { strapi: Core.Strapi }) => {
   const rulesAreOff = () =>
-    Object.values(getConfig(strapi).rules).every((level) => level === 'off');
+    Object.values(getService('house-rules', { strapi }).levels()).every((level) => level === 'off');
 
   return {
     /**
@@ -50,7 +50,7 @@ const publication = ({ strapi }: { strapi: Core.Strapi }) => {
         //    reader-visible content R9 compares the next republish with, even after an unpublish.
         const draft = assessment?.snapshot.draft ?? (await this.loadDraft(documentId));
         if (draft) {
-          await this.record(draft);
+          await this.record(draft, assessment?.overrides ?? []);
         }
 
         // 4. Publish: Strapi copies the draft to the published row.
@@ -60,6 +60,12 @@ const publication = ({ strapi }: { strapi: Core.Strapi }) => {
         //    a later change needs its own.
         if (assessment?.declaration) {
           await getService('change-log', { strapi }).markRepublished(assessment.declaration);
+        }
+
+        // 6. The rule overrides this publish went through on are used up too: the next publish is
+        //    checked again. (They are in the publication record, step 3.)
+        for (const override of assessment?.overrides ?? []) {
+          await getService('change-log', { strapi }).markRepublished(override);
         }
         return published;
       });
@@ -108,7 +114,7 @@ const publication = ({ strapi }: { strapi: Core.Strapi }) => {
      * document-middlewares/keep-publication-record), and a Document Service update would pass
      * through that guard.
      */
-    async record(draft: Story) {
+    async record(draft: Story, overrides: OverrideEntry[] = []) {
       const now = new Date();
       await strapi.db.query(STORY_UID).update({
         where: { id: draft.id },
@@ -116,6 +122,8 @@ const publication = ({ strapi }: { strapi: Core.Strapi }) => {
           firstPublishedAt: draft.firstPublishedAt ?? now,
           lastPublishedAt: now,
           lastPublishedContent: readerVisible(draft),
+          // The rules this publish went through on by override, and whose decision each was.
+          lastPublishedOverrides: overrides.length > 0 ? overrides.map(toRuleOverride) : null,
         },
       });
     },

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 
 import { evaluateRules, type Readiness } from '../rules';
 import { checkCitedPassages } from '../rules/cited-passages';
+import { applyOverrides, type OverrideEntry } from '../rules/overrides';
 import {
   readerVisibleChanges,
   readerVisibleFingerprint,
@@ -52,12 +53,26 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
   const pendingDeclaration = async (draft: Story) =>
     (await strapi.documents(CHANGE_LOG_UID).findFirst({
       filters: {
+        kind: 'non_substantive',
         storyDocumentId: draft.documentId,
         draftFingerprint: readerVisibleFingerprint(draft),
         republishedAt: { $null: true },
       },
       sort: [{ declaredAt: 'desc' }],
     })) as ChangeLogEntry | null;
+
+  /** Overrides decided on this exact draft that no publish has used yet, newest first. */
+  const pendingOverrides = async (draft: Story) =>
+    (await strapi.documents(CHANGE_LOG_UID).findMany({
+      filters: {
+        kind: 'rule_override',
+        storyDocumentId: draft.documentId,
+        draftFingerprint: readerVisibleFingerprint(draft),
+        republishedAt: { $null: true },
+      },
+      populate: { declaredBy: { fields: ['firstname', 'lastname'] } },
+      sort: [{ declaredAt: 'desc' }, { id: 'desc' }],
+    })) as OverrideEntry[];
 
   const correctionsSince = async (documentId: string, since: string) =>
     (await strapi.documents(CORRECTION_UID).findMany({
@@ -71,6 +86,8 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
       readiness: Readiness;
       snapshot: StorySnapshot;
       declaration: ChangeLogEntry | null;
+      /** The rule overrides this verdict applied: the next publish uses them up. */
+      overrides: OverrideEntry[];
     }> {
       const draft = await loadDraft(documentId);
       if (!draft) {
@@ -117,12 +134,29 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
         ]),
       };
       const config = getConfig(strapi);
-      const readiness = evaluateRules(snapshot, config.rules, config);
+      // The app's house rules, each with what its `load` read for this draft (once per assessment).
+      const house = getService('house-rules', { strapi });
+      const houseRules = await house.prepare(draft);
+      const verdict = evaluateRules(snapshot, house.levels(), config, houseRules);
+      // Overrides (rules/overrides.ts): looked up only where the config lets a rule be overridden.
+      const permissions = config.overrides;
+      const { readiness, used } = applyOverrides(
+        verdict,
+        Object.keys(permissions).length > 0 && verdict.errors.length > 0
+          ? await pendingOverrides(draft)
+          : [],
+        permissions
+      );
+      if (houseRules.rules.length > 0) {
+        readiness.houseRules = house
+          .infos()
+          .filter(({ code }) => houseRules.rules.some((rule) => rule.code === code));
+      }
       // Where each cited passage is in its PDF (R11), shown once any cited document has one.
       if (config.rules.R11 !== 'off' && Object.keys(snapshot.documentTexts ?? {}).length > 0) {
         readiness.passages = checkCitedPassages(snapshot);
       }
-      return { readiness, snapshot, declaration };
+      return { readiness, snapshot, declaration, overrides: used };
     },
 
     /** The verdict, and the draft revision it is for: the version later writes are based on. */

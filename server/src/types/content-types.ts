@@ -95,6 +95,8 @@ export type Story = Document & {
   lastPublishedAt?: string | null;
   /** What readers saw at the last publish: `readerVisible()` of rules/reader-visible-changes. */
   lastPublishedContent?: unknown;
+  /** The overrides its last publish used up (services/publication, step 5). */
+  lastPublishedOverrides?: unknown;
   sourceDocuments?: SourceDocument[];
   citations?: DocumentCitation[];
   anonymousQuotes?: AnonymousQuote[];
@@ -131,6 +133,8 @@ export type Correction = Document & {
 export type ChangeLogEntry = Document & {
   storyDocumentId: string;
   kind: ChangeLogKind;
+  /** The overridden rule's code (kind `rule_override`). */
+  rule?: string | null;
   reason: string;
   declaredBy?: { id: number } | null;
   declaredAt: string;
