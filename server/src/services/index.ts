@@ -13,6 +13,7 @@ import inputLimits from './input-limits';
 import publicApi from './public-api';
 import publication from './publication';
 import publicLinks from './public-links';
+import publicSnapshot from './public-snapshot';
 import quotes from './quotes';
 import readiness from './readiness';
 import sourceAccessLog from './source-access-log';
@@ -41,6 +42,7 @@ export default {
   'public-api': publicApi,
   publication,
   'public-links': publicLinks,
+  'public-snapshot': publicSnapshot,
   quotes,
   readiness,
   'source-access-log': sourceAccessLog,

@@ -61,6 +61,10 @@ const publication = ({ strapi }: { strapi: Core.Strapi }) => {
         if (assessment?.declaration) {
           await getService('change-log', { strapi }).markRepublished(assessment.declaration);
         }
+
+        // 6. Write what readers now see to the public snapshot (services/public-snapshot), which
+        //    the public routes read instead of recomposing the story.
+        await getService('public-snapshot', { strapi }).refresh([documentId]);
         return published;
       });
     },
