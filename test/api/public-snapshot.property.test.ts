@@ -193,6 +193,7 @@ describe('the public snapshot answers what the live composition answers', () => 
     ...ids.storyIds.flatMap((documentId, i) => [
       `${API}/stories/snap-${run}-${i}`,
       `${API}/stories/${documentId}?fields[0]=dek`,
+      `${API}/stories/${documentId}?fields=firstPublishedAt`,
       `${API}/stories/${documentId}/jsonld`,
     ]),
   ];

@@ -130,13 +130,19 @@ export const toSnapshotOrderBy = (
 // the corrections added after sanitizing.
 const ALWAYS_SERVED = new Set(['id', 'documentId', ...Object.keys(PUBLIC_STORY_POPULATE)]);
 
-/** The stored story cut to `fields`, as the live query selecting only those would return it. */
-const project = (story: Record<string, unknown>, fields?: string[]) =>
-  fields
-    ? Object.fromEntries(
-        Object.entries(story).filter(([key]) => ALWAYS_SERVED.has(key) || fields.includes(key))
-      )
-    : story;
+/**
+ * The stored story cut to `fields`, as the live query selecting only those returns it (Strapi
+ * reads a string as a comma-separated list).
+ */
+const project = (story: Record<string, unknown>, fields?: string[] | string) => {
+  if (fields === undefined) {
+    return story;
+  }
+  const wanted = typeof fields === 'string' ? fields.split(',').map((f) => f.trim()) : fields;
+  return Object.fromEntries(
+    Object.entries(story).filter(([key]) => ALWAYS_SERVED.has(key) || wanted.includes(key))
+  );
+};
 
 const BATCH = 100;
 
