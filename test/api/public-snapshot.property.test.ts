@@ -14,7 +14,7 @@ import { UIDS } from '../helpers/uids';
  * are part of the property: whatever happened, the two must agree.
  */
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 50);
 const API = '/api/intelligence-stories';
 
 const ACTIONS = [

@@ -4,9 +4,6 @@ import type { Context } from 'koa';
 
 import type { GetStories, GetStory, GetStoryJsonLd } from '../../../shared/contracts/stories';
 import { toNewsArticle } from '../formats/news-article';
-import type { PublicQuery } from '../services/public-api';
-import type { StoryWithCorrections } from '../services/stories';
-import type { Story } from '../types/content-types';
 import { getService } from '../utils/get-service';
 import { STORY_UID } from '../utils/plugin-id';
 import { PUBLIC_STORY_SHAPE } from '../utils/public-fields';
@@ -14,31 +11,13 @@ import { storyKeys, SURROGATE_KEYS, tagResponse } from '../utils/surrogate-keys'
 import { noQuerySchema } from '../validation/correction-feed-query';
 
 const story = ({ strapi }: { strapi: Core.Strapi }) => {
-  /**
-   * One published story in its public shape, with its corrections; 404 if none matches. Read from
-   * the publish-time snapshot (services/public-snapshot) in one query, or composed live.
-   */
+  /** One published story in its public shape, with its corrections; 404 if none matches. */
   const findPublicStory = async (ctx: Context, fields?: string[]) => {
-    const publicApi = getService('public-api', { strapi });
-    const stories = getService('stories', { strapi });
-    const snapshot = getService('public-snapshot', { strapi });
-    let data: StoryWithCorrections | null = null;
-    if (snapshot.isServing()) {
-      const found = await snapshot.findOne(ctx.params.slugOrDocumentId);
-      data = found && {
-        ...(await publicApi.sanitizeOutput(
-          snapshot.project(found.story, fields) as Story,
-          STORY_UID,
-          ctx
-        )),
-        corrections: found.corrections,
-      };
-    } else {
-      const found = await stories.findPublishedOne(ctx.params.slugOrDocumentId, { fields });
-      [data] = found
-        ? await stories.withCorrections([await publicApi.sanitizeOutput(found, STORY_UID, ctx)])
-        : [null];
-    }
+    const data = await getService('public-stories', { strapi }).findOne(
+      ctx,
+      ctx.params.slugOrDocumentId,
+      fields
+    );
     if (!data) {
       // Any story's publish may give this address a story: each purges the lists' key.
       tagResponse(ctx, [SURROGATE_KEYS.stories]);
@@ -48,38 +27,11 @@ const story = ({ strapi }: { strapi: Core.Strapi }) => {
     return data;
   };
 
-  /** A page of the list: from the snapshot when it has columns for the filters and sort. */
-  const findPublicPage = async (ctx: Context, query: PublicQuery<typeof STORY_UID>) => {
-    const publicApi = getService('public-api', { strapi });
-    const stories = getService('stories', { strapi });
-    const snapshot = getService('public-snapshot', { strapi });
-    const page = snapshot.isServing() ? await snapshot.findPage(query) : null;
-    if (page) {
-      const sanitized = await publicApi.sanitizeOutput(
-        page.results.map(({ story }) => snapshot.project(story, query.fields) as Story),
-        STORY_UID,
-        ctx
-      );
-      return {
-        data: sanitized.map((story, index) => ({
-          ...story,
-          corrections: page.results[index].corrections,
-        })),
-        total: page.total,
-      };
-    }
-    const { results, total } = await stories.findPublished(query);
-    return {
-      data: await stories.withCorrections(await publicApi.sanitizeOutput(results, STORY_UID, ctx)),
-      total,
-    };
-  };
-
   return {
     async find(ctx: Context) {
       const publicApi = getService('public-api', { strapi });
       const query = await publicApi.parseQuery(ctx, STORY_UID, PUBLIC_STORY_SHAPE);
-      const { data, total } = await findPublicPage(ctx, query);
+      const { data, total } = await getService('public-stories', { strapi }).findPage(ctx, query);
 
       // The stories, not their source documents: a list of 100 would outgrow a cache's header
       // limit, and a source document's change purges the stories that cite it.

@@ -14,6 +14,7 @@ import publicApi from './public-api';
 import publication from './publication';
 import publicLinks from './public-links';
 import publicSnapshot from './public-snapshot';
+import publicStories from './public-stories';
 import quotes from './quotes';
 import readiness from './readiness';
 import sourceAccessLog from './source-access-log';
@@ -43,6 +44,7 @@ export default {
   publication,
   'public-links': publicLinks,
   'public-snapshot': publicSnapshot,
+  'public-stories': publicStories,
   quotes,
   readiness,
   'source-access-log': sourceAccessLog,
