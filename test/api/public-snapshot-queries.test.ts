@@ -31,7 +31,7 @@ describe('queries per public story read', () => {
     }
     for (let i = 0; i < STORIES; i += 1) {
       const story = await createStory(app, { title: `Counted story ${i}`, dek: 'A dek' });
-      slug = story.slug;
+      slug = story.slug!;
       documentId = story.documentId;
     }
     app.strapi.db.connection.on('query', (event: KnexQueryEvent) => window?.push(event.sql));
