@@ -15,3 +15,4 @@ export const CHANGE_LOG_UID = `plugin::${PLUGIN_ID}.change-log-entry` as const;
 export const ANONYMOUS_QUOTE_UID = `${COMPONENT_CATEGORY}.anonymous-quote` as const;
 export const SOURCE_DOCUMENT_TEXT_UID = `plugin::${PLUGIN_ID}.source-document-text` as const;
 export const SOURCE_ACCESS_LOG_UID = `plugin::${PLUGIN_ID}.source-access-log-entry` as const;
+export const PUBLIC_STORY_UID = `plugin::${PLUGIN_ID}.public-story` as const;

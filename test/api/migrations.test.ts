@@ -1,6 +1,6 @@
 import { MIGRATIONS } from '../../server/src/migrations';
 import { runMigrations } from '../../server/src/migrations/run';
-import { createAdminUser } from '../helpers/auth';
+import { createAdminUser, grantPublicPermission } from '../helpers/auth';
 import { issueCorrection, tick } from '../helpers/corrections';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { migrationRecord, rerunMigrations } from '../helpers/migrations';
@@ -112,6 +112,28 @@ describe('data migrations on a database written by the previous release', () => 
     const migrated = await migrationRecord(app);
     expect(Object.keys(migrated).sort()).toEqual(MIGRATIONS.map(({ name }) => name).sort());
     expect(migrated['backfill-story-publications'].changed).toBeGreaterThan(0);
+  });
+
+  it('writes the public snapshot of the stories the previous release published, and only theirs', async () => {
+    const snapshots = (await app.strapi.db.query(UIDS.publicStory).findMany({
+      select: ['storyDocumentId'],
+    })) as Array<{ storyDocumentId: string }>;
+    expect(snapshots.map((row) => row.storyDocumentId)).toEqual([published]);
+    expect((await migrationRecord(app))['snapshot-public-stories'].changed).toBe(1);
+
+    // What the public routes serve from it is what the live composition serves.
+    await grantPublicPermission(app, 'plugin::intelligence-stories.story.findOne');
+    const snapshot = app.strapi.plugin('intelligence-stories').service('public-snapshot');
+    const read = () =>
+      app.request().get(`/api/intelligence-stories/stories/${published}`).expect(200);
+    const fromSnapshot = (await read()).text;
+    snapshot.serveFromSnapshot(false);
+    try {
+      expect(fromSnapshot).toBe((await read()).text);
+    } finally {
+      snapshot.serveFromSnapshot(true);
+    }
+    expect(JSON.parse(fromSnapshot).data.corrections).toHaveLength(1);
   });
 
   it("rebuilds a published story's record of what readers saw from its published version", async () => {

@@ -355,7 +355,9 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
     await page.getByText('Settings saved').first().waitFor();
     // The rule levels in force, read-only: the app's config sets them.
     await page.getByRole('heading', { name: 'Editorial rules' }).waitFor();
-    expect(await page.getByText('Blocks publishing').count()).toBe(11);
+    // R1–R11 and the playground's house rule, all at error.
+    await page.getByText("A leaked document's hash is on file").waitFor();
+    expect(await page.getByText('Blocks publishing').count()).toBe(12);
     const saved = await app
       .request()
       .get('/intelligence-stories/settings')
@@ -389,5 +391,59 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
     await page.goto(`${app.baseUrl}/admin/plugins/intelligence-stories/register`);
     await page.waitForLoadState('networkidle');
     expect(await page.getByText('E2E-REP-1').count()).toBe(0);
+  });
+
+  it('a house rule blocks in the checklist, and a standards editor overrides it with a reason', async () => {
+    // The playground's house rule (LEAK-HASH), made overridable as an app's config would.
+    const configKey = 'plugin::intelligence-stories';
+    app.strapi.config.set(configKey, {
+      ...app.strapi.config.get(configKey),
+      overrides: { 'LEAK-HASH': 'plugin::intelligence-stories.rules.override' },
+    });
+    const documents = app.strapi.documents(UIDS.sourceDocument);
+    const leaked = await documents.create({
+      data: {
+        title: 'A leaked cable',
+        issuer: 'ODNI',
+        pageCount: 4,
+        classification: 'leaked',
+      },
+    });
+    await documents.publish({ documentId: leaked.documentId });
+    const story = await app.strapi.documents(UIDS.story).create({
+      data: {
+        title: 'A story on a leaked cable',
+        slug: 'a-story-on-a-leaked-cable',
+        kind: 'news',
+        sourceDocuments: [leaked.documentId],
+      },
+    });
+    const overrider = await createAdminUser(app, {
+      role: await createAdminRole(app, [
+        cm(app, UIDS.story).read,
+        cm(app, UIDS.story).update,
+        plugin('sourcing.read'),
+        plugin('rules.override'),
+      ]),
+    });
+
+    const page = await pageFor(overrider.user.email);
+    await page.goto(editView(story.documentId));
+    const panel = checklist(page);
+    await panel.getByText("A leaked document's hash is on file").first().waitFor();
+    await panel.getByText(/is a leaked document: record its SHA-256/).waitFor();
+
+    const reason =
+      'The cable is published by its recipient; our copy is theirs, hash requested from the desk.';
+    await panel.getByLabel('Reason to override LEAK-HASH').fill(reason);
+    await panel.getByRole('button', { name: 'Override LEAK-HASH for one publish' }).click();
+    await panel.getByRole('heading', { name: 'Overridden for the next publish' }).waitFor();
+    await panel.getByText(reason).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'house-rule-override.png') });
+
+    const entries = await app.strapi.db.query(UIDS.changeLog).findMany({
+      where: { storyDocumentId: story.documentId, kind: 'rule_override' },
+    });
+    expect(entries).toEqual([expect.objectContaining({ rule: 'LEAK-HASH', reason })]);
   });
 });

@@ -3,6 +3,7 @@ import {
   CHANGE_LOG_UID,
   CONFIDENTIAL_SOURCE_UID,
   CORRECTION_UID,
+  PUBLIC_STORY_UID,
   SOURCE_ACCESS_LOG_UID,
   SOURCE_DOCUMENT_UID,
   STORY_UID,
@@ -16,4 +17,5 @@ export const UIDS = {
   changeLog: CHANGE_LOG_UID,
   sourceAccessLog: SOURCE_ACCESS_LOG_UID,
   anonymousQuote: ANONYMOUS_QUOTE_UID,
+  publicStory: PUBLIC_STORY_UID,
 } as const;

@@ -1,6 +1,7 @@
 import changeLogEntry from './change-log-entry';
 import confidentialSource from './confidential-source';
 import correction from './correction';
+import publicStory from './public-story';
 import sourceAccessLogEntry from './source-access-log-entry';
 import sourceDocument from './source-document';
 import sourceDocumentText from './source-document-text';
@@ -10,6 +11,7 @@ export default {
   'change-log-entry': changeLogEntry,
   'confidential-source': confidentialSource,
   correction,
+  'public-story': publicStory,
   'source-access-log-entry': sourceAccessLogEntry,
   'source-document': sourceDocument,
   'source-document-text': sourceDocumentText,

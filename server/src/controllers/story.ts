@@ -13,17 +13,16 @@ import { noQuerySchema } from '../validation/correction-feed-query';
 const story = ({ strapi }: { strapi: Core.Strapi }) => {
   /** One published story in its public shape, with its corrections; 404 if none matches. */
   const findPublicStory = async (ctx: Context, fields?: string[]) => {
-    const publicApi = getService('public-api', { strapi });
-    const stories = getService('stories', { strapi });
-    const found = await stories.findPublishedOne(ctx.params.slugOrDocumentId, { fields });
-    if (!found) {
+    const data = await getService('public-stories', { strapi }).findOne(
+      ctx,
+      ctx.params.slugOrDocumentId,
+      fields
+    );
+    if (!data) {
       // Any story's publish may give this address a story: each purges the lists' key.
       tagResponse(ctx, [SURROGATE_KEYS.stories]);
       throw new errors.NotFoundError('No published story has this slug or documentId');
     }
-    const [data] = await stories.withCorrections([
-      await publicApi.sanitizeOutput(found, STORY_UID, ctx),
-    ]);
     tagResponse(ctx, storyKeys(data));
     return data;
   };
@@ -31,20 +30,17 @@ const story = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async find(ctx: Context) {
       const publicApi = getService('public-api', { strapi });
-      const stories = getService('stories', { strapi });
       const query = await publicApi.parseQuery(ctx, STORY_UID, PUBLIC_STORY_SHAPE);
-      const { results, total } = await stories.findPublished(query);
+      const { data, total } = await getService('public-stories', { strapi }).findPage(ctx, query);
 
       // The stories, not their source documents: a list of 100 would outgrow a cache's header
       // limit, and a source document's change purges the stories that cite it.
       tagResponse(ctx, [
         SURROGATE_KEYS.stories,
-        ...results.map(({ documentId }) => SURROGATE_KEYS.story(documentId)),
+        ...data.map(({ documentId }) => SURROGATE_KEYS.story(documentId)),
       ]);
       ctx.body = {
-        data: await stories.withCorrections(
-          await publicApi.sanitizeOutput(results, STORY_UID, ctx)
-        ),
+        data,
         meta: { pagination: publicApi.paginationMeta(query, total) },
       } satisfies GetStories.Response;
     },

@@ -6,6 +6,7 @@ import { protectQuoteApprovals } from './protect-quote-approvals';
 import { publishStory } from './publish-story';
 import { purgeCaches } from './purge-caches';
 import { queueTextExtraction } from './queue-text-extraction';
+import { refreshPublicSnapshots } from './refresh-public-snapshots';
 import { encryptConfidentialSources } from './encrypt-confidential-sources';
 import { keepPublicationRecord } from './keep-publication-record';
 import { screenInput } from './screen-input';
@@ -38,8 +39,10 @@ export default [
   encryptConfidentialSources,
   // A publish reads the stored draft, which every write above has shaped.
   publishStory,
-  // Around the write that changes what readers see, so it reads what the change affects.
+  // Around the write that changes what readers see, so it reads what the change affects: the
+  // snapshot is rewritten inside the transaction that the purge waits on.
   purgeCaches,
+  refreshPublicSnapshots,
   // Last: records a change to the feeds only once the write it follows has succeeded.
   recordCorrectionsFeedChanges,
 ];

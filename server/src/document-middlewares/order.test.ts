@@ -64,6 +64,10 @@ const ORDER: Array<[name: string, why: string]> = [
     'around the write (a publish inside the publish use-case), so it reads what cited a source document before and after; purges are sent once the transaction commits, so a refused or rolled-back write purges nothing (test/api/cache-purge)',
   ],
   [
+    'refreshPublicSnapshots',
+    "around the write, inside the purge's transaction: reads the stories a source document is cited by before and after, and rewrites their public snapshot once the change is made, so a refused write leaves the snapshot as it was (test/api/public-snapshot.property)",
+  ],
+  [
     'recordCorrectionsFeedChanges',
     'innermost: records a change to the feeds only once the write it follows has succeeded (test/api/corrections-feeds)',
   ],

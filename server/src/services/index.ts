@@ -14,6 +14,8 @@ import inputLimits from './input-limits';
 import publicApi from './public-api';
 import publication from './publication';
 import publicLinks from './public-links';
+import publicSnapshot from './public-snapshot';
+import publicStories from './public-stories';
 import quotes from './quotes';
 import readiness from './readiness';
 import sourceAccessLog from './source-access-log';
@@ -43,6 +45,8 @@ export default {
   'public-api': publicApi,
   publication,
   'public-links': publicLinks,
+  'public-snapshot': publicSnapshot,
+  'public-stories': publicStories,
   quotes,
   readiness,
   'source-access-log': sourceAccessLog,

@@ -67,6 +67,10 @@ const publication = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const override of assessment?.overrides ?? []) {
           await getService('change-log', { strapi }).markRepublished(override);
         }
+
+        // 7. Write what readers now see to the public snapshot (services/public-snapshot), which
+        //    the public routes read instead of recomposing the story.
+        await getService('public-snapshot', { strapi }).refresh([documentId]);
         return published;
       });
     },

@@ -4,7 +4,7 @@ import type { PublicCorrection } from '../../../shared/contracts/corrections';
 import type { Story } from '../types/content-types';
 import { getService } from '../utils/get-service';
 import { STORY_UID } from '../utils/plugin-id';
-import { PUBLIC_STORY_SHAPE } from '../utils/public-fields';
+import { inSelectionOrder, PUBLIC_STORY_SHAPE } from '../utils/public-fields';
 import type { PublicQuery } from './public-api';
 
 /** A published story and its corrections: the Content API's PublicStory, as the server types it. */
@@ -17,7 +17,7 @@ const stories = ({ strapi }: { strapi: Core.Strapi }) => ({
       query,
       PUBLIC_STORY_SHAPE
     );
-    return { results: results as Story[], total };
+    return { results: inSelectionOrder(results as Story[], PUBLIC_STORY_SHAPE), total };
   },
 
   /** One published story by its slug or its documentId. */
@@ -31,7 +31,7 @@ const stories = ({ strapi }: { strapi: Core.Strapi }) => ({
       query,
       PUBLIC_STORY_SHAPE
     );
-    return story as Story | null;
+    return inSelectionOrder(story as Story | null, PUBLIC_STORY_SHAPE);
   },
 
   /**

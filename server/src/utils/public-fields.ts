@@ -74,3 +74,36 @@ export const PUBLIC_SOURCE_DOCUMENT_SHAPE: PublicShape = {
   populate: PUBLIC_SOURCE_DOCUMENT_POPULATE,
   defaultSort: [{ releaseDate: 'desc' }, { id: 'desc' }],
 };
+
+type Selection = { fields?: string[]; populate?: Record<string, unknown> };
+
+/**
+ * An entity's keys in the order its selection names them: ids, fields, then populated relations
+ * and components, each in turn ordered by its own selection. Strapi populates relations
+ * concurrently and adds each as its query answers, so their order would otherwise change from one
+ * read to the next; a stable order is what lets a stored response (services/public-snapshot) equal
+ * a composed one byte for byte, and a cache's ETag stay the same for the same content.
+ */
+export const inSelectionOrder = <T>(entity: T, selection: Selection): T => {
+  if (Array.isArray(entity)) {
+    return entity.map((item) => inSelectionOrder(item, selection)) as T;
+  }
+  if (!entity || typeof entity !== 'object') {
+    return entity;
+  }
+  const source = entity as Record<string, unknown>;
+  const populate = selection.populate ?? {};
+  const ordered: Record<string, unknown> = {};
+  for (const key of ['id', 'documentId', ...(selection.fields ?? []), ...Object.keys(populate)]) {
+    if (key in source && !(key in ordered)) {
+      ordered[key] =
+        key in populate ? inSelectionOrder(source[key], populate[key] as Selection) : source[key];
+    }
+  }
+  for (const [key, value] of Object.entries(source)) {
+    if (!(key in ordered)) {
+      ordered[key] = value;
+    }
+  }
+  return ordered as T;
+};

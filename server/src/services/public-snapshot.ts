@@ -1,0 +1,291 @@
+import type { Core, Modules } from '@strapi/strapi';
+
+import type { PublicCorrection } from '../../../shared/contracts/corrections';
+import type { Story } from '../types/content-types';
+import { getService } from '../utils/get-service';
+import { PUBLIC_STORY_UID, STORY_UID } from '../utils/plugin-id';
+import {
+  inSelectionOrder,
+  PUBLIC_STORY_FIELDS,
+  PUBLIC_STORY_POPULATE,
+  PUBLIC_STORY_SHAPE,
+} from '../utils/public-fields';
+import type { PublicQuery } from './public-api';
+import type { StoryWithCorrections } from './stories';
+
+/**
+ * The publish-time public snapshot: each published story as readers see it, written in the
+ * transaction of every change that alters it (a publish, an unpublish, a delete, a correction, a
+ * cited source document published or withdrawn), so that the public routes read one row per
+ * story instead of recomposing it from a dozen queries.
+ *
+ * A row holds the story in its public shape as the allow-list query composes it (no field outside
+ * PUBLIC_STORY_FIELDS/POPULATE ever reaches it) and its public corrections, each as JSON text
+ * (text, not json: PostgreSQL's jsonb would reorder the keys), plus the scalar fields the list
+ * filters and sorts on. What depends on the request is left to the read: Strapi's output
+ * sanitizer (a role that may not read source documents does not see them), `fields`, and the
+ * JSON-LD's links and publisher, which follow the request's origin and the settings.
+ */
+
+type Row = { story: string; corrections: string };
+
+/** Story attribute → snapshot column, for the filters and sort the snapshot can serve. */
+const COLUMNS: Record<string, string> = {
+  id: 'storyId',
+  documentId: 'storyDocumentId',
+  title: 'title',
+  slug: 'slug',
+  dek: 'dek',
+  dateline: 'dateline',
+  kind: 'kind',
+  backstory: 'backstory',
+  firstPublishedAt: 'firstPublishedAt',
+  publishedAt: 'storyPublishedAt',
+  updatedAt: 'storyUpdatedAt',
+};
+
+const LOGICAL = new Set(['$and', '$or', '$not']);
+
+/**
+ * The list's filters over the snapshot's columns, or null when they name something the snapshot
+ * has no column for (a relation or component path, the body): such a list is composed live.
+ */
+export const toSnapshotWhere = (filters: unknown): Record<string, unknown> | null => {
+  if (filters === undefined || filters === null) {
+    return {};
+  }
+  if (Array.isArray(filters)) {
+    const mapped = filters.map(toSnapshotWhere);
+    return mapped.every(Boolean) ? (mapped as never) : null;
+  }
+  if (typeof filters !== 'object') {
+    return null;
+  }
+  const where: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filters as Record<string, unknown>)) {
+    if (LOGICAL.has(key)) {
+      const mapped = toSnapshotWhere(value);
+      if (mapped === null) {
+        return null;
+      }
+      where[key] = mapped;
+    } else if (COLUMNS[key]) {
+      // A scalar attribute: its value is a value or operators on values, never a nested path
+      // (Strapi's query validation refuses one).
+      where[COLUMNS[key]] = value;
+    } else {
+      return null;
+    }
+  }
+  return where;
+};
+
+type Direction = 'asc' | 'desc';
+
+/** The sort over the snapshot's columns, in the spellings Strapi accepts; null if unservable. */
+export const toSnapshotOrderBy = (
+  sort: unknown
+): Array<Record<string, Direction>> | null | undefined => {
+  if (sort === undefined || sort === null) {
+    return undefined;
+  }
+  const entries: Array<[string, string]> = [];
+  const collect = (value: unknown): boolean => {
+    if (typeof value === 'string') {
+      return value.split(',').every((part) => {
+        const [field, direction = 'asc'] = part.trim().split(':');
+        entries.push([field, direction]);
+        return true;
+      });
+    }
+    if (Array.isArray(value)) {
+      return value.every(collect);
+    }
+    if (value && typeof value === 'object') {
+      return Object.entries(value).every(([field, direction]) => {
+        if (typeof direction !== 'string') {
+          return false;
+        }
+        entries.push([field, direction]);
+        return true;
+      });
+    }
+    return false;
+  };
+  if (!collect(sort)) {
+    return null;
+  }
+  const orderBy: Array<Record<string, Direction>> = [];
+  for (const [field, direction] of entries) {
+    const lower = direction.toLowerCase();
+    if (!COLUMNS[field] || (lower !== 'asc' && lower !== 'desc')) {
+      return null;
+    }
+    orderBy.push({ [COLUMNS[field]]: lower });
+  }
+  return orderBy;
+};
+
+// What a story shows whatever `fields` asks for: its ids, its components and relations, and
+// the corrections added after sanitizing.
+const ALWAYS_SERVED = new Set(['id', 'documentId', ...Object.keys(PUBLIC_STORY_POPULATE)]);
+
+/**
+ * The stored story cut to `fields`, as the live query selecting only those returns it (Strapi
+ * reads a string as a comma-separated list).
+ */
+const project = (story: Record<string, unknown>, fields?: string[] | string) => {
+  if (fields === undefined) {
+    return story;
+  }
+  const wanted = typeof fields === 'string' ? fields.split(',').map((f) => f.trim()) : fields;
+  return Object.fromEntries(
+    Object.entries(story).filter(([key]) => ALWAYS_SERVED.has(key) || wanted.includes(key))
+  );
+};
+
+const BATCH = 100;
+
+const publicSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
+  const rows = () => strapi.db.query(PUBLIC_STORY_UID);
+  // Reads come from the snapshot; the equivalence test turns this off to compare with the live
+  // composition, which stays the code the snapshot is written from.
+  let serving = true;
+
+  /** `composed` is `stored` with its corrections (stories.withCorrections). */
+  const toRow = (stored: Story, composed: StoryWithCorrections) => {
+    const { corrections, ...story } = composed;
+    return {
+      storyDocumentId: story.documentId,
+      storyId: story.id,
+      title: story.title,
+      slug: story.slug,
+      dek: story.dek ?? null,
+      dateline: story.dateline ?? null,
+      kind: story.kind,
+      backstory: story.backstory ?? null,
+      firstPublishedAt: story.firstPublishedAt ?? null,
+      storyPublishedAt: story.publishedAt ?? null,
+      // The row's own date, which the list filters and sorts on; the served one may be a later
+      // correction's.
+      storyUpdatedAt: stored.updatedAt ?? null,
+      story: JSON.stringify(story),
+      corrections: JSON.stringify(corrections),
+    };
+  };
+
+  const parse = (row: Row) => ({
+    story: JSON.parse(row.story) as Story,
+    corrections: JSON.parse(row.corrections) as PublicCorrection[],
+  });
+
+  return {
+    isServing: () => serving,
+
+    /** For the equivalence test: serve from the live composition (false) or the snapshot. */
+    serveFromSnapshot(value: boolean) {
+      serving = value;
+    },
+
+    /**
+     * Rewrites the snapshot of these stories from what the live composition shows now: a story
+     * with a published version gets its row, one without loses it. Call it inside the
+     * transaction of the change, after the change.
+     */
+    async refresh(documentIds: string[]) {
+      const unique = [...new Set(documentIds)];
+      for (let i = 0; i < unique.length; i += BATCH) {
+        const batch = unique.slice(i, i + BATCH);
+        const published = inSelectionOrder(
+          (await strapi.documents(STORY_UID).findMany({
+            filters: { documentId: { $in: batch } },
+            fields: PUBLIC_STORY_FIELDS,
+            populate: PUBLIC_STORY_POPULATE,
+            status: 'published',
+          } as Modules.Documents.ServiceParams<typeof STORY_UID>['findMany'])) as Story[],
+          PUBLIC_STORY_SHAPE
+        );
+        const composed = await getService('stories', { strapi }).withCorrections(published);
+        await rows().deleteMany({ where: { storyDocumentId: { $in: batch } } });
+        if (composed.length > 0) {
+          await rows().createMany({
+            data: composed.map((story, index) => toRow(published[index], story)),
+          });
+        }
+      }
+    },
+
+    /** Every published story's snapshot rebuilt (the upgrade's migration). Returns the count. */
+    async refreshAll(): Promise<number> {
+      let after = 0;
+      let written = 0;
+      for (;;) {
+        const batch = (await strapi.db.query(STORY_UID).findMany({
+          select: ['id', 'documentId'],
+          where: { id: { $gt: after }, publishedAt: { $notNull: true } },
+          orderBy: { id: 'asc' },
+          limit: BATCH,
+        })) as Array<{ id: number; documentId: string }>;
+        if (batch.length === 0) {
+          return written;
+        }
+        await this.refresh(batch.map((story) => story.documentId));
+        written += batch.length;
+        after = batch[batch.length - 1].id;
+      }
+    },
+
+    /** The stories whose public shape shows this source document, by its link or a citation. */
+    async storiesCiting(sourceDocumentId: string): Promise<string[]> {
+      const citing = (await strapi.db.query(STORY_UID).findMany({
+        select: ['documentId'],
+        where: {
+          $or: [
+            { sourceDocuments: { documentId: sourceDocumentId } },
+            { citations: { sourceDocument: { documentId: sourceDocumentId } } },
+          ],
+        },
+      })) as Array<{ documentId: string }>;
+      return [...new Set(citing.map((story) => story.documentId))];
+    },
+
+    /** One story by slug or documentId, in one query; null when none is published. */
+    async findOne(slugOrDocumentId: string) {
+      const row = (await rows().findOne({
+        select: ['story', 'corrections'],
+        where: { $or: [{ slug: slugOrDocumentId }, { storyDocumentId: slugOrDocumentId }] },
+      })) as Row | null;
+      return row ? parse(row) : null;
+    },
+
+    /**
+     * A page of the list in two queries (the page and the total), or null when its filters or
+     * sort name what the snapshot has no column for.
+     */
+    async findPage(query: PublicQuery<typeof STORY_UID>) {
+      const where = toSnapshotWhere(query.filters);
+      const orderBy =
+        query.sort === undefined
+          ? [{ storyPublishedAt: 'desc' as const }, { storyId: 'desc' as const }]
+          : toSnapshotOrderBy(query.sort);
+      if (where === null || orderBy === null) {
+        return null;
+      }
+      const [found, total] = await Promise.all([
+        rows().findMany({
+          select: ['story', 'corrections'],
+          where,
+          orderBy,
+          offset: query.pagination.start,
+          limit: query.pagination.limit,
+        }) as Promise<Row[]>,
+        rows().count({ where }),
+      ]);
+      return { results: found.map(parse), total: Number(total) };
+    },
+
+    project,
+  };
+};
+
+export default publicSnapshot;
