@@ -434,6 +434,47 @@ describe('bad input is refused cheaply, by name, and leaves nothing behind', () 
       expect(saved?.title).toBe(title.normalize('NFC'));
     });
   });
+
+  describe('short text at its cap fits its column on every database', () => {
+    // PostgreSQL stores Strapi's `string` in varchar(255): a cap above that once let a value
+    // through validation that the database then refused with a 500.
+    it('a story title and quote attribution of 255 characters, an official URL of 2,048', async () => {
+      const title = 'T'.repeat(255);
+      const attribution = `a ${'senior '.repeat(36)}official`.slice(0, 255);
+      const created = await cm.create(UIDS.story, {
+        title,
+        slug: 'a-title-at-its-cap',
+        kind: 'news',
+        anonymousQuotes: [{ ...QUOTE, attribution }],
+      });
+      expect(created.status).toBe(201);
+      const stored = await app.strapi
+        .documents(UIDS.story)
+        .findOne({ documentId: created.body.data.documentId, populate: ['anonymousQuotes'] });
+      expect(stored?.title).toBe(title);
+      expect(stored?.anonymousQuotes?.[0]?.attribution).toBe(attribution);
+
+      const base = 'https://www.dni.gov/files/';
+      const officialUrl = `${base}${'a'.repeat(2048 - base.length)}`;
+      const document = await cm.create(UIDS.sourceDocument, {
+        title: 'D'.repeat(255),
+        issuer: 'ODNI',
+        pageCount: 1,
+        classification: 'declassified',
+        officialUrl,
+      });
+      expect(document.status).toBe(201);
+      expect(document.body.data.officialUrl).toBe(officialUrl);
+    });
+
+    it('a title one character over is a 400 naming it, and nothing is written', async () => {
+      await expectRefused(
+        () => cm.create(UIDS.story, { title: 'T'.repeat(256), slug: 'one-over', kind: 'news' }),
+        'title',
+        /255/
+      );
+    });
+  });
 });
 
 describe('pagination beyond the last page', () => {
