@@ -397,7 +397,7 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
     // The playground's house rule (LEAK-HASH), made overridable as an app's config would.
     const configKey = 'plugin::intelligence-stories';
     app.strapi.config.set(configKey, {
-      ...app.strapi.config.get(configKey),
+      ...(app.strapi.config.get(configKey) as Record<string, unknown>),
       overrides: { 'LEAK-HASH': 'plugin::intelligence-stories.rules.override' },
     });
     const documents = app.strapi.documents(UIDS.sourceDocument);
