@@ -146,6 +146,30 @@ const project = (story: Record<string, unknown>, fields?: string[] | string) => 
 
 const BATCH = 100;
 
+/**
+ * Two transactions rewriting one story's snapshot at once (a correction issued while another
+ * editor republishes) would each delete the row they can see and insert their own: on
+ * PostgreSQL, under READ COMMITTED, the second one's delete misses the first one's new row and its
+ * insert breaks the unique index (a 500). A transaction-scoped advisory lock per story makes the
+ * second wait for the first to commit, then read and write after it. The ids come sorted, so two
+ * refreshes of several stories take their locks in one order. SQLite runs one write transaction at
+ * a time and needs none.
+ */
+// The transaction's knex, as much of it as this uses (knex is not the plugin's dependency).
+type Transaction = { raw(sql: string, bindings: string[]): PromiseLike<unknown> };
+
+const lockSnapshots = async (strapi: Core.Strapi, trx: Transaction, documentIds: string[]) => {
+  if (strapi.db.dialect.client !== 'postgres') {
+    return;
+  }
+  for (const documentId of documentIds) {
+    await trx.raw('select pg_advisory_xact_lock(hashtext(?), hashtext(?))', [
+      PUBLIC_STORY_UID,
+      documentId,
+    ]);
+  }
+};
+
 const publicSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(PUBLIC_STORY_UID);
   // Reads come from the snapshot; the equivalence test turns this off to compare with the live
@@ -193,26 +217,29 @@ const publicSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
      * transaction of the change, after the change.
      */
     async refresh(documentIds: string[]) {
-      const unique = [...new Set(documentIds)];
-      for (let i = 0; i < unique.length; i += BATCH) {
-        const batch = unique.slice(i, i + BATCH);
-        const published = inSelectionOrder(
-          (await strapi.documents(STORY_UID).findMany({
-            filters: { documentId: { $in: batch } },
-            fields: PUBLIC_STORY_FIELDS,
-            populate: PUBLIC_STORY_POPULATE,
-            status: 'published',
-          } as Modules.Documents.ServiceParams<typeof STORY_UID>['findMany'])) as Story[],
-          PUBLIC_STORY_SHAPE
-        );
-        const composed = await getService('stories', { strapi }).withCorrections(published);
-        await rows().deleteMany({ where: { storyDocumentId: { $in: batch } } });
-        if (composed.length > 0) {
-          await rows().createMany({
-            data: composed.map((story, index) => toRow(published[index], story)),
-          });
+      const unique = [...new Set(documentIds)].sort();
+      await strapi.db.transaction(async ({ trx }) => {
+        await lockSnapshots(strapi, trx, unique);
+        for (let i = 0; i < unique.length; i += BATCH) {
+          const batch = unique.slice(i, i + BATCH);
+          const published = inSelectionOrder(
+            (await strapi.documents(STORY_UID).findMany({
+              filters: { documentId: { $in: batch } },
+              fields: PUBLIC_STORY_FIELDS,
+              populate: PUBLIC_STORY_POPULATE,
+              status: 'published',
+            } as Modules.Documents.ServiceParams<typeof STORY_UID>['findMany'])) as Story[],
+            PUBLIC_STORY_SHAPE
+          );
+          const composed = await getService('stories', { strapi }).withCorrections(published);
+          await rows().deleteMany({ where: { storyDocumentId: { $in: batch } } });
+          if (composed.length > 0) {
+            await rows().createMany({
+              data: composed.map((story, index) => toRow(published[index], story)),
+            });
+          }
         }
-      }
+      });
     },
 
     /** Every published story's snapshot rebuilt (the upgrade's migration). Returns the count. */
