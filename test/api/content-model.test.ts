@@ -201,6 +201,7 @@ describe('content model through the Document Service', () => {
       'plugin::intelligence-stories.confidential-sources.read',
       'plugin::intelligence-stories.corrections.issue',
       'plugin::intelligence-stories.quotes.approve',
+      'plugin::intelligence-stories.rules.override',
       'plugin::intelligence-stories.settings.read',
       'plugin::intelligence-stories.settings.update',
       'plugin::intelligence-stories.sourcing.manage',

@@ -68,6 +68,8 @@ describe('anonymous-quote approvals and readiness', () => {
       ],
       // The version decisions are based on: every save of the draft gets a new one.
       revision: await currentRevision(app, story.documentId),
+      // The app's registered house rules (the playground's one), for their titles in the panel.
+      houseRules: [expect.objectContaining({ code: 'LEAK-HASH' })],
     });
     expect(res.body.data.revision).toMatch(/^[0-9a-f-]{36}$/);
     expect(

@@ -73,10 +73,10 @@ describe('validation of every write, through the Content Manager', () => {
   describe('story', () => {
     it.each([
       [
-        'title longer than 300 characters',
-        { title: 'x'.repeat(301) },
+        'title longer than 255 characters',
+        { title: 'x'.repeat(256) },
         'title',
-        /title must be at most 300/,
+        /title must be at most 255/,
       ],
       ['title of spaces only', { title: '   ' }, 'title', /title cannot be only spaces/],
       [
