@@ -173,6 +173,12 @@ const seedFamily = async (strapi: Core.Strapi, family: Family, request: SeedRequ
   }
   await writer.flush();
   await writer.finish();
+  if (family === 'plugin') {
+    // The bulk writer inserts rows past the Document Service, so the public snapshot that the
+    // plugin's public routes read (written by every change readers see) is built here, as the
+    // upgrade's migration builds it.
+    await strapi.plugin('intelligence-stories').service('public-snapshot').refreshAll();
+  }
   return writer.written();
 };
 
