@@ -2,9 +2,9 @@ import type { Core, Modules } from '@strapi/strapi';
 
 import { getService } from '../utils/get-service';
 import { CORRECTION_UID, SOURCE_DOCUMENT_UID, STORY_UID } from '../utils/plugin-id';
+import { correctionStoryOf, type Written } from '../utils/written-document';
 
 type Params = { documentId?: string; status?: string; data?: { storyDocumentId?: unknown } };
-type Written = { documentId?: string; storyDocumentId?: unknown; entries?: Written[] } | null;
 
 /**
  * Purges a shared cache (services/cache-purge) of what a change showed readers, once the
@@ -28,10 +28,8 @@ export const purgeCaches =
       }
       return strapi.db.transaction(async ({ onCommit }) => {
         const result = await next();
-        const written = result as Written;
-        const storyDocumentId =
-          written?.storyDocumentId ?? written?.entries?.[0]?.storyDocumentId ?? null;
-        if (typeof storyDocumentId === 'string') {
+        const storyDocumentId = correctionStoryOf(result as Written);
+        if (storyDocumentId) {
           const keys = await purge.keysOfCorrectionIssued(storyDocumentId);
           onCommit(() => purge.enqueue(keys));
         }

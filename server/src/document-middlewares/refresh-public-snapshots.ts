@@ -2,9 +2,9 @@ import type { Core, Modules } from '@strapi/strapi';
 
 import { getService } from '../utils/get-service';
 import { CORRECTION_UID, SOURCE_DOCUMENT_UID, STORY_UID } from '../utils/plugin-id';
+import { correctionStoryOf, type Written } from '../utils/written-document';
 
 type Params = { documentId?: string; status?: string };
-type Written = { documentId?: string; storyDocumentId?: unknown; entries?: Written[] } | null;
 
 /**
  * Keeps the public snapshot (services/public-snapshot) equal to what readers would be shown, in
@@ -31,10 +31,8 @@ export const refreshPublicSnapshots =
     if (ctx.uid === CORRECTION_UID && (ctx.action === 'create' || ctx.action === 'clone')) {
       return strapi.db.transaction(async () => {
         const result = await next();
-        const written = result as Written;
-        const storyDocumentId =
-          written?.storyDocumentId ?? written?.entries?.[0]?.storyDocumentId ?? null;
-        if (typeof storyDocumentId === 'string') {
+        const storyDocumentId = correctionStoryOf(result as Written);
+        if (storyDocumentId) {
           await snapshot.refresh([storyDocumentId]);
         }
         return result;
