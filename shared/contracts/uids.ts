@@ -16,3 +16,4 @@ export const ANONYMOUS_QUOTE_UID = `${COMPONENT_CATEGORY}.anonymous-quote` as co
 export const SOURCE_DOCUMENT_TEXT_UID = `plugin::${PLUGIN_ID}.source-document-text` as const;
 export const SOURCE_ACCESS_LOG_UID = `plugin::${PLUGIN_ID}.source-access-log-entry` as const;
 export const PUBLIC_STORY_UID = `plugin::${PLUGIN_ID}.public-story` as const;
+export const PUBLIC_CORRECTION_UID = `plugin::${PLUGIN_ID}.public-correction` as const;

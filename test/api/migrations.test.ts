@@ -136,6 +136,28 @@ describe('data migrations on a database written by the previous release', () => 
     expect(JSON.parse(fromSnapshot).data.corrections).toHaveLength(1);
   });
 
+  it("writes the feeds' rows of the published story's corrections, and not the withdrawn one's", async () => {
+    const rows = (await app.strapi.db.query(UIDS.publicCorrection).findMany({
+      select: ['storyDocumentId'],
+    })) as Array<{ storyDocumentId: string }>;
+    expect(rows.map((row) => row.storyDocumentId)).toEqual([published]);
+    expect((await migrationRecord(app))['snapshot-public-corrections'].changed).toBe(1);
+
+    await grantPublicPermission(app, 'plugin::intelligence-stories.correction.find');
+    const snapshot = app.strapi.plugin('intelligence-stories').service('public-snapshot');
+    const read = () => app.request().get('/api/intelligence-stories/corrections').expect(200);
+    const fromSnapshot = (await read()).text;
+    snapshot.serveFromSnapshot(false);
+    try {
+      expect(fromSnapshot).toBe((await read()).text);
+    } finally {
+      snapshot.serveFromSnapshot(true);
+    }
+    expect(JSON.parse(fromSnapshot).data.map((c: { documentId: string }) => c.documentId)).toEqual([
+      firstCorrection.documentId,
+    ]);
+  });
+
   it("rebuilds a published story's record of what readers saw from its published version", async () => {
     const live = (await publishedRow(published))!;
     for (const row of [await draftRow(published), live]) {

@@ -1,10 +1,13 @@
-import { grantPublicPermission } from '../helpers/auth';
+import { createAdminUser, grantPublicPermission } from '../helpers/auth';
+import { issueCorrection } from '../helpers/corrections';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createStory } from '../helpers/stories';
 
 /**
  * What the public snapshot is for: a public story read costs the same one or two queries whatever
- * the page size (the snapshot's rows, and the total for a list; the JSON-LD adds the settings),
+ * the page size (the snapshot's rows, and the total for a list; the JSON-LD adds the settings), and
+ * so does a corrections feed (one statement for its page, aggregates and marker; the RSS and JSON
+ * Feed add the settings),
  * where the live composition spends a query per relation and component. Counted as bench/ counts
  * them, on knex's query events, for the time of one request. The users-permissions lookup of the
  * Public role's permissions, which Strapi's authentication makes on every request before any
@@ -26,13 +29,28 @@ describe('queries per public story read', () => {
 
   beforeAll(async () => {
     app = await bootStrapi();
-    for (const action of ['story.find', 'story.findOne', 'story.jsonld', 'source-document.find']) {
+    const { token } = await createAdminUser(app);
+    for (const action of [
+      'story.find',
+      'story.findOne',
+      'story.jsonld',
+      'source-document.find',
+      'correction.find',
+      'correction.rss',
+      'correction.jsonFeed',
+    ]) {
       await grantPublicPermission(app, `plugin::intelligence-stories.${action}`);
     }
     for (let i = 0; i < STORIES; i += 1) {
       const story = await createStory(app, { title: `Counted story ${i}`, dek: 'A dek' });
       slug = story.slug!;
       documentId = story.documentId;
+      if (i % 3 === 0) {
+        await issueCorrection(app, token, documentId, {
+          kind: i % 2 ? 'clarification' : 'correction',
+          text: `Correction ${i}: the figure was misstated here.`,
+        });
+      }
     }
     app.strapi.db.connection.on('query', (event: KnexQueryEvent) => window?.push(event.sql));
   }, 300_000);
@@ -75,10 +93,17 @@ describe('queries per public story read', () => {
       'list of 5': `${API}/stories?pagination[pageSize]=5`,
       'list of 25': `${API}/stories?pagination[pageSize]=25`,
       'list of 25, filtered and sorted': `${API}/stories?pagination[pageSize]=25&filters[kind][$eq]=news&sort=title:asc`,
+      'corrections, page of 5': `${API}/corrections?pagination[pageSize]=5`,
+      'corrections, page of 50, one kind': `${API}/corrections?pagination[pageSize]=50&kind=correction`,
+      'corrections.rss': `${API}/corrections.rss`,
+      'corrections.json': `${API}/corrections.json`,
     };
   };
 
   it('is at most two queries from the snapshot, at every page size', async () => {
+    // Counted on feeds that show something: a third of the stories have a correction.
+    const listed = await app.request().get(`${API}/corrections?pagination[pageSize]=50`);
+    expect(listed.body.data).toHaveLength(STORIES / 3);
     const counted: Record<string, number> = {};
     const over: Record<string, string[]> = {};
     for (const [name, path] of Object.entries(reads(true))) {
@@ -92,6 +117,7 @@ describe('queries per public story read', () => {
     // Names the read and its SQL when one spends more.
     expect(over).toEqual({});
     expect(counted['list of 5']).toBe(counted['list of 25']);
+    expect(counted['corrections, page of 5']).toBe(counted['corrections, page of 50, one kind']);
     // Logged for the report and the benchmark notes.
     process.stdout.write(`queries per read from the snapshot: ${JSON.stringify(counted)}\n`);
   });
@@ -104,5 +130,6 @@ describe('queries per public story read', () => {
     process.stdout.write(`queries per read composed live: ${JSON.stringify(counted)}\n`);
     expect(counted['single story']).toBeGreaterThan(2);
     expect(counted['list of 25']).toBeGreaterThan(2);
+    expect(counted['corrections.rss']).toBeGreaterThan(2);
   });
 });

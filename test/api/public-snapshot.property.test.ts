@@ -9,8 +9,9 @@ import { UIDS } from '../helpers/uids';
  * This property runs random sequences of every action that changes what readers see (publish,
  * unpublish, edit and republish with a correction, a correction issued, a cited source document
  * republished or withdrawn, the settings changed, a delete) and checks after each step that every
- * public story response served from the snapshot is, byte for byte, what the live composition
- * (the code the snapshot is written from) answers. Refused actions (a rule, an append-only record)
+ * public story response and every corrections feed served from the snapshot is, byte for byte,
+ * what the live composition (the code the snapshot is written from) answers, with the headers a
+ * cache keys on. Refused actions (a rule, an append-only record)
  * are part of the property: whatever happened, the two must agree.
  */
 
@@ -50,6 +51,9 @@ describe('the public snapshot answers what the live composition answers', () => 
       'story.jsonld',
       'source-document.find',
       'source-document.findOne',
+      'correction.find',
+      'correction.rss',
+      'correction.jsonFeed',
     ]) {
       await grantPublicPermission(app, `plugin::intelligence-stories.${action}`);
     }
@@ -72,6 +76,7 @@ describe('the public snapshot answers what the live composition answers', () => 
       type: res.headers['content-type'],
       keys: res.headers['surrogate-key'],
       etag: res.headers.etag,
+      modified: res.headers['last-modified'],
     };
   };
 
@@ -190,6 +195,13 @@ describe('the public snapshot answers what the live composition answers', () => 
     `${API}/stories?fields[0]=title&fields[1]=slug&filters[publishedAt][$gte]=2000-01-01`,
     // Served live whatever the switch: a relation path has no snapshot column.
     `${API}/stories?filters[sourceDocuments][documentId][$eq]=x`,
+    // The feeds, from the corrections' rows in the snapshot.
+    `${API}/corrections`,
+    `${API}/corrections?pagination[pageSize]=2&pagination[page]=2`,
+    `${API}/corrections?kind=correction&since=2000-01-01T00:00:00.000Z`,
+    `${API}/corrections?kind=retraction`,
+    `${API}/corrections.rss`,
+    `${API}/corrections.json?kind=correction`,
     ...ids.storyIds.flatMap((documentId, i) => [
       `${API}/stories/snap-${run}-${i}`,
       `${API}/stories/${documentId}?fields[0]=dek`,

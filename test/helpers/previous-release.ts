@@ -94,6 +94,7 @@ export const rewindToPreviousRelease = async (
   // That release read stories live and kept no public snapshot: the table stays (an empty one is
   // what the next boot's sync would create), its rows go.
   await strapi.db.query(UIDS.publicStory).deleteMany({});
+  await strapi.db.query(UIDS.publicCorrection).deleteMany({});
 
   await strapi.store.delete({ type: 'plugin', name: 'intelligence-stories', key: 'migrations' });
 };

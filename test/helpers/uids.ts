@@ -3,6 +3,7 @@ import {
   CHANGE_LOG_UID,
   CONFIDENTIAL_SOURCE_UID,
   CORRECTION_UID,
+  PUBLIC_CORRECTION_UID,
   PUBLIC_STORY_UID,
   SOURCE_ACCESS_LOG_UID,
   SOURCE_DOCUMENT_UID,
@@ -18,4 +19,5 @@ export const UIDS = {
   sourceAccessLog: SOURCE_ACCESS_LOG_UID,
   anonymousQuote: ANONYMOUS_QUOTE_UID,
   publicStory: PUBLIC_STORY_UID,
+  publicCorrection: PUBLIC_CORRECTION_UID,
 } as const;

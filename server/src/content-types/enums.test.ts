@@ -18,6 +18,7 @@ type Attributes = Record<string, { type: string; enum?: string[] }>;
 const CONTRACTS: Record<string, readonly string[]> = {
   'change-log-entry.kind': CHANGE_LOG_KINDS,
   'correction.kind': CORRECTION_KINDS,
+  'public-correction.kind': CORRECTION_KINDS,
   'public-story.kind': STORY_KINDS,
   'source-access-log-entry.action': SOURCE_ACCESS_ACTIONS,
   'source-document-text.status': TEXT_STATUSES,

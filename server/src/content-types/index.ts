@@ -1,6 +1,7 @@
 import changeLogEntry from './change-log-entry';
 import confidentialSource from './confidential-source';
 import correction from './correction';
+import publicCorrection from './public-correction';
 import publicStory from './public-story';
 import sourceAccessLogEntry from './source-access-log-entry';
 import sourceDocument from './source-document';
@@ -11,6 +12,7 @@ export default {
   'change-log-entry': changeLogEntry,
   'confidential-source': confidentialSource,
   correction,
+  'public-correction': publicCorrection,
   'public-story': publicStory,
   'source-access-log-entry': sourceAccessLogEntry,
   'source-document': sourceDocument,

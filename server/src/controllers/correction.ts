@@ -35,11 +35,11 @@ const FEED_LENGTH = 50;
 const correction = ({ strapi }: { strapi: Core.Strapi }) => {
   const feedPage = async (ctx: Context, query: FeedQuery) => {
     const feed = getService('correction-feed', { strapi });
-    const page = await feed.page(query);
-    // Each correction shows its story's title and address.
+    const page = await feed.read(query);
+    // Each correction shows its story's title and address (keys in the page's order).
     tagResponse(ctx, [
       SURROGATE_KEYS.corrections,
-      ...[...page.stories.keys()].map((documentId) => SURROGATE_KEYS.story(documentId)),
+      ...page.corrections.map(({ storyDocumentId }) => SURROGATE_KEYS.story(storyDocumentId)),
     ]);
     const sanitized = await getService('public-api', { strapi }).sanitizeOutput(
       page.corrections,
@@ -51,7 +51,6 @@ const correction = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const channelFor = async (ctx: Context, feedPath: string): Promise<FeedChannel> => {
     const settings = await getService('settings', { strapi }).get();
-    tagResponse(ctx, [SURROGATE_KEYS.settings]);
     const links = getService('public-links', { strapi }).forRequest(ctx, settings);
     return {
       title: settings.publisherName ? `${settings.publisherName}: corrections` : 'Corrections',
@@ -72,6 +71,8 @@ const correction = ({ strapi }: { strapi: Core.Strapi }) => {
       feedPage(ctx, { kind, pagination: { start: 0, limit: FEED_LENGTH }, withTotal: false }),
       channelFor(ctx, feedPath),
     ]);
+    // Tagged once both are read, so the header lists its keys in one order whichever came first.
+    tagResponse(ctx, [SURROGATE_KEYS.settings]);
     return { page, channel: { ...channel, updated: page.lastModified } };
   };
 

@@ -2,7 +2,7 @@ import { backfillRevisions } from './backfill-revisions';
 import { backfillStoryPublications } from './backfill-story-publications';
 import { queueEarlierPdfs } from './queue-earlier-pdfs';
 import { snapshotAdminNames } from './snapshot-admin-names';
-import { snapshotPublicStories } from './snapshot-public-stories';
+import { snapshotPublicCorrections, snapshotPublicStories } from './snapshot-public-stories';
 import type { Migration } from './types';
 import { voidLegacyQuoteApprovals } from './void-legacy-quote-approvals';
 
@@ -17,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   backfillRevisions,
   queueEarlierPdfs,
   snapshotPublicStories,
+  snapshotPublicCorrections,
 ];

@@ -13,3 +13,16 @@ export const snapshotPublicStories: Migration = {
     return getService('public-snapshot', { strapi }).refreshAll();
   },
 };
+
+/**
+ * The feeds read their corrections from the same snapshot (services/public-correction-snapshot),
+ * which the release that first wrote story snapshots did not write yet: every published story's
+ * snapshot is written again, its corrections' rows with it. An upgrade from before either runs
+ * both; the second writes the same rows again.
+ */
+export const snapshotPublicCorrections: Migration = {
+  name: 'snapshot-public-corrections',
+  async up(strapi) {
+    return getService('public-snapshot', { strapi }).refreshAll();
+  },
+};

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { actionProvider } from '../strapi-internals/admin-permissions';
-import { PUBLIC_STORY_UID } from '../utils/plugin-id';
+import { PUBLIC_CORRECTION_UID, PUBLIC_STORY_UID } from '../utils/plugin-id';
 import { isRegisterUid } from './register-types';
 
 /**
@@ -10,14 +10,17 @@ import { isRegisterUid } from './register-types';
  * in an editable form (ciphertext whose Save writes it back) and populate it from a story. The
  * register types are taken out of those actions before they are registered, so no role, the super
  * admin's included, can be granted them, and Strapi drops any such permission already stored.
- * So is the public snapshot (services/public-snapshot): written by the plugin only, an edit there
+ * So are the public snapshots (services/public-snapshot): written by the plugin only, an edit there
  * would change what readers see past every rule and record.
  */
 export const keepRegisterOutOfContentManager = (strapi: Core.Strapi) => {
   actionProvider(strapi).hooks.willRegister.register(({ value }) => {
     if (value.pluginName === 'content-manager' && Array.isArray(value.subjects)) {
       value.subjects = value.subjects.filter(
-        (subject) => !isRegisterUid(subject) && subject !== PUBLIC_STORY_UID
+        (subject) =>
+          !isRegisterUid(subject) &&
+          subject !== PUBLIC_STORY_UID &&
+          subject !== PUBLIC_CORRECTION_UID
       );
     }
   });

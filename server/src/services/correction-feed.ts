@@ -4,6 +4,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import type { FeedCorrection } from '../../../shared/contracts/corrections';
 import { columnName, tableName } from '../strapi-internals/database';
 import type { Correction, CorrectionKind } from '../types/content-types';
+import { getService } from '../utils/get-service';
 import type { PaginationParams } from '../utils/pagination';
 import { CORRECTION_UID, PLUGIN_ID, STORY_UID } from '../utils/plugin-id';
 import { PUBLIC_CORRECTION_FIELDS } from '../utils/public-fields';
@@ -31,7 +32,7 @@ export type FeedPage = {
 };
 
 // SQLite hands back datetimes as milliseconds (number or string), PostgreSQL as Date objects.
-const toDate = (value: unknown): Date | null => {
+export const toDate = (value: unknown): Date | null => {
   if (value === null || value === undefined) {
     return null;
   }
@@ -41,10 +42,10 @@ const toDate = (value: unknown): Date | null => {
   return Number.isNaN(date.getTime()) ? null : date;
 };
 
-const latest = (...dates: Array<Date | null>) =>
+export const latest = (...dates: Array<Date | null>) =>
   dates.reduce<Date | null>((max, date) => (date && (!max || date > max) ? date : max), null);
 
-const FEED_STORE_KEY = 'corrections-feed';
+export const FEED_STORE_KEY = 'corrections-feed';
 
 /**
  * Corrections across all published stories, newest first. A correction names its story by
@@ -200,6 +201,18 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /**
+     * A page of the feed as readers get it: from the public snapshot in one query
+     * (services/public-correction-snapshot), or composed live below when the equivalence test
+     * switches the snapshot off.
+     */
+    async read(query: FeedQuery): Promise<FeedPage> {
+      return getService('public-snapshot', { strapi }).isServing()
+        ? getService('public-correction-snapshot', { strapi }).page(query)
+        : this.page(query);
+    },
+
+    /** A page composed live: the code the snapshot's rows are written from and checked against. */
     async page({ pagination, withTotal = true, ...filters }: FeedQuery): Promise<FeedPage> {
       const [rows, issued, published, changes, written, newestId] = await Promise.all([
         pageIds(filters, pagination),
@@ -264,7 +277,6 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Called when a story leaves the public site, so that feeds stop answering 304. */
     /**
      * Creates the token's row at boot, so that the first corrections written at once on several
      * instances update one row rather than each inserting its own.
@@ -284,6 +296,7 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
       await writes().set({ value: { token: randomUUID() } });
     },
 
+    /** Called when a story leaves the public site, so that feeds stop answering 304. */
     async recordStoryUnpublished(at = new Date()) {
       await store().set({ value: { storyUnpublishedAt: at.toISOString() } });
     },

@@ -46,10 +46,6 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /**
-   * The public record of corrections for a page of stories, oldest first, in one query whatever
-   * the page size. Corrections are tied to the story's documentId, which survives publish cycles.
-   */
-  /**
    * Corrections for the desk, newest first: of one story (its timeline) or of all, with their
    * issuer and story title. Admin only: the issuer never leaves through the Content API.
    */
@@ -99,8 +95,14 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
 
-  async publicByStory(storyDocumentIds: string[]): Promise<Map<string, PublicCorrection[]>> {
-    const byStory = new Map<string, PublicCorrection[]>(storyDocumentIds.map((id) => [id, []]));
+  /**
+   * The public record of corrections for a page of stories, oldest first, in one query whatever
+   * the page size, as the Document Service reads them in their public fields (what the feeds'
+   * output sanitizer and the public snapshot take). Corrections are tied to the story's
+   * documentId, which survives publish cycles.
+   */
+  async publicRecordsByStory(storyDocumentIds: string[]): Promise<Map<string, Correction[]>> {
+    const byStory = new Map<string, Correction[]>(storyDocumentIds.map((id) => [id, []]));
     if (storyDocumentIds.length === 0) {
       return byStory;
     }
@@ -111,9 +113,20 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
       sort: [{ issuedAt: 'asc' }, { id: 'asc' }],
     } as Modules.Documents.ServiceParams<typeof CORRECTION_UID>['findMany'])) as Correction[];
     for (const correction of found) {
-      byStory.get(correction.storyDocumentId)?.push(toPublicCorrection(correction));
+      byStory.get(correction.storyDocumentId)?.push(correction);
     }
     return byStory;
+  },
+
+  /** The same, each in the shape a story shows its corrections in. */
+  async publicByStory(storyDocumentIds: string[]): Promise<Map<string, PublicCorrection[]>> {
+    const records = await this.publicRecordsByStory(storyDocumentIds);
+    return new Map(
+      [...records].map(([storyDocumentId, found]) => [
+        storyDocumentId,
+        found.map(toPublicCorrection),
+      ])
+    );
   },
 });
 

@@ -13,6 +13,7 @@ import houseRules from './house-rules';
 import inputLimits from './input-limits';
 import publicApi from './public-api';
 import publication from './publication';
+import publicCorrectionSnapshot from './public-correction-snapshot';
 import publicLinks from './public-links';
 import publicSnapshot from './public-snapshot';
 import publicStories from './public-stories';
@@ -44,6 +45,7 @@ export default {
   'input-limits': inputLimits,
   'public-api': publicApi,
   publication,
+  'public-correction-snapshot': publicCorrectionSnapshot,
   'public-links': publicLinks,
   'public-snapshot': publicSnapshot,
   'public-stories': publicStories,

@@ -11,10 +11,12 @@ import {
   PUBLIC_STORY_SHAPE,
 } from '../utils/public-fields';
 import type { PublicQuery } from './public-api';
+import { toPublicCorrection } from './corrections';
 import type { StoryWithCorrections } from './stories';
 
 /**
- * The publish-time public snapshot: each published story as readers see it, written in the
+ * The publish-time public snapshot: each published story as readers see it (and, through
+ * services/public-correction-snapshot, its corrections as the feeds show them), written in the
  * transaction of every change that alters it (a publish, an unpublish, a delete, a correction, a
  * cited source document published or withdrawn), so that the public routes read one row per
  * story instead of recomposing it from a dozen queries.
@@ -231,13 +233,26 @@ const publicSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
             } as Modules.Documents.ServiceParams<typeof STORY_UID>['findMany'])) as Story[],
             PUBLIC_STORY_SHAPE
           );
-          const composed = await getService('stories', { strapi }).withCorrections(published);
+          const records = await getService('corrections', { strapi }).publicRecordsByStory(
+            published.map((story) => story.documentId)
+          );
+          const composed = await getService('stories', { strapi }).withCorrections(
+            published,
+            new Map(
+              [...records].map(([documentId, found]) => [documentId, found.map(toPublicCorrection)])
+            )
+          );
           await rows().deleteMany({ where: { storyDocumentId: { $in: batch } } });
           if (composed.length > 0) {
             await rows().createMany({
               data: composed.map((story, index) => toRow(published[index], story)),
             });
           }
+          await getService('public-correction-snapshot', { strapi }).replace(
+            batch,
+            published,
+            records
+          );
         }
       });
     },

@@ -38,10 +38,16 @@ const stories = ({ strapi }: { strapi: Core.Strapi }) => ({
    * Appends each story's public corrections, oldest first. Called on already-sanitized stories:
    * corrections are not a story attribute, so Strapi's output sanitizer would not know them.
    */
-  async withCorrections(found: Story[]): Promise<StoryWithCorrections[]> {
-    const byStory = await getService('corrections', { strapi }).publicByStory(
-      found.map((story) => story.documentId)
-    );
+  async withCorrections(
+    found: Story[],
+    // Their corrections when the caller has read them already (the public snapshot does).
+    read?: Map<string, PublicCorrection[]>
+  ): Promise<StoryWithCorrections[]> {
+    const byStory =
+      read ??
+      (await getService('corrections', { strapi }).publicByStory(
+        found.map((story) => story.documentId)
+      ));
     return found.map((story) => {
       const corrections = byStory.get(story.documentId) ?? [];
       const lastIssued = corrections[corrections.length - 1]?.issuedAt;
