@@ -39,5 +39,9 @@ export const toCorrectionsRss = (corrections: FeedCorrection[], channel: FeedCha
       category: [{ name: CORRECTION_KIND_LABELS[correction.kind] }],
     });
   }
-  return feed.rss2();
+  // The library dates a channel it is given no date for with the clock, so an unchanged empty
+  // feed would differ at each read (and never answer 304): lastBuildDate is optional in RSS 2.0,
+  // and a feed with nothing to date goes without it.
+  const rss = feed.rss2();
+  return channel.updated ? rss : rss.replace(/\s*<lastBuildDate>[^<]*<\/lastBuildDate>/, '');
 };

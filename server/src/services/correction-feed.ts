@@ -5,6 +5,7 @@ import type { FeedCorrection } from '../../../shared/contracts/corrections';
 import { columnName, tableName } from '../strapi-internals/database';
 import type { Correction, CorrectionKind } from '../types/content-types';
 import { getService } from '../utils/get-service';
+import { keptTotals } from '../utils/kept-totals';
 import type { PaginationParams } from '../utils/pagination';
 import { CORRECTION_UID, PLUGIN_ID, STORY_UID } from '../utils/plugin-id';
 import { PUBLIC_CORRECTION_FIELDS } from '../utils/public-fields';
@@ -47,6 +48,10 @@ export const latest = (...dates: Array<Date | null>) =>
 
 export const FEED_STORE_KEY = 'corrections-feed';
 
+/** A feed query's filters as a key, for the totals kept per filter. */
+export const filterKey = ({ since, kind }: Pick<FeedQuery, 'since' | 'kind'>) =>
+  JSON.stringify([since?.toISOString() ?? null, kind ?? null]);
+
 /**
  * Corrections across all published stories, newest first. A correction names its story by
  * documentId (a string that survives publish cycles, not a relation), so "of a published story"
@@ -70,6 +75,7 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
     storyDocumentId: columnName(strapi, CORRECTION_UID, 'storyDocumentId'),
     issuedAt: columnName(strapi, CORRECTION_UID, 'issuedAt'),
     kind: columnName(strapi, CORRECTION_UID, 'kind'),
+    held: columnName(strapi, CORRECTION_UID, 'held'),
     documentId: columnName(strapi, STORY_UID, 'documentId'),
     publishedAt: columnName(strapi, STORY_UID, 'publishedAt'),
   });
@@ -79,6 +85,8 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
   type QueryBuilder = ReturnType<Core.Strapi['db']['connection']['queryBuilder']>;
 
   const whereMatches = (query: QueryBuilder, t: ReturnType<typeof tables>, filters: Filters) => {
+    // A held correction goes public with its story's next publish (services/corrections).
+    query.where(`c.${t.held}`, false);
     if (filters.since) {
       query.where(`c.${t.issuedAt}`, '>=', filters.since);
     }
@@ -185,20 +193,9 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
    * same fact the feeds' Last-Modified and 304 answers rest on. That state is read from the
    * database at each request, so every instance behind a load balancer agrees.
    */
-  const totals = new Map<string, { state: string; total: number }>();
-  const MAX_TOTALS_KEPT = 100;
-  const totalOf = async (filters: Filters, state: string) => {
-    const key = JSON.stringify([filters.since?.toISOString() ?? null, filters.kind ?? null]);
-    const kept = totals.get(key);
-    const total = kept?.state === state ? kept.total : await countOfPublishedStories(filters);
-    totals.delete(key);
-    totals.set(key, { state, total });
-    if (totals.size > MAX_TOTALS_KEPT) {
-      // Maps iterate in insertion order: the first key is the one left unused longest.
-      totals.delete(totals.keys().next().value!);
-    }
-    return total;
-  };
+  const kept = keptTotals();
+  const totalOf = (filters: Filters, state: string) =>
+    kept(filterKey(filters), state, () => countOfPublishedStories(filters));
 
   return {
     /**

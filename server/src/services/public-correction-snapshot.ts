@@ -1,11 +1,14 @@
+import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
 
 import { parseStoredObject, pluginStoreValueQuery } from '../strapi-internals/core-store';
 import { columnName, tableName } from '../strapi-internals/database';
 import type { Correction, Story } from '../types/content-types';
+import { keptTotals } from '../utils/kept-totals';
 import { PLUGIN_ID, PUBLIC_CORRECTION_UID } from '../utils/plugin-id';
 import {
   FEED_STORE_KEY,
+  filterKey,
   latest,
   toDate,
   type FeedPage,
@@ -28,14 +31,18 @@ type PageRow = {
   story_document_id: string | null;
   story_slug: string | null;
   story_title: string | null;
-  last_issued: unknown;
-  last_published: unknown;
-  total: unknown;
+  last_changed: unknown;
   feed_state: unknown;
+  version: unknown;
 };
+
+// Changes whenever the rows do, so the list's total is counted again only then.
+const VERSION_KEY = 'public-corrections-version';
 
 const publicCorrectionSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(PUBLIC_CORRECTION_UID);
+  const version = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: VERSION_KEY });
+  const kept = keptTotals();
 
   const columns = () => {
     const column = (attribute: string) => columnName(strapi, PUBLIC_CORRECTION_UID, attribute);
@@ -45,7 +52,7 @@ const publicCorrectionSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
       storyDocumentId: column('storyDocumentId'),
       kind: column('kind'),
       issuedAt: column('issuedAt'),
-      storyPublishedAt: column('storyPublishedAt'),
+      feedChangedAt: column('feedChangedAt'),
       storySlug: column('storySlug'),
       storyTitle: column('storyTitle'),
       correction: column('correction'),
@@ -59,14 +66,16 @@ const publicCorrectionSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
      * Called by public-snapshot.refresh inside its transaction.
      */
     async replace(documentIds: string[], published: Story[], records: Map<string, Correction[]>) {
-      await rows().deleteMany({ where: { storyDocumentId: { $in: documentIds } } });
+      const { count: deleted } = await rows().deleteMany({
+        where: { storyDocumentId: { $in: documentIds } },
+      });
       const data = published.flatMap((story) =>
         (records.get(story.documentId) ?? []).map((correction) => ({
           correctionId: correction.id,
           storyDocumentId: story.documentId,
           kind: correction.kind,
           issuedAt: correction.issuedAt,
-          storyPublishedAt: story.publishedAt ?? null,
+          feedChangedAt: latest(toDate(correction.issuedAt), toDate(story.publishedAt)),
           storySlug: story.slug,
           storyTitle: story.title,
           correction: JSON.stringify(correction),
@@ -75,13 +84,19 @@ const publicCorrectionSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
       if (data.length > 0) {
         await rows().createMany({ data });
       }
+      if (Number(deleted) > 0 || data.length > 0) {
+        // In this transaction: a total counted before it commits is never kept after.
+        await version().set({ value: { token: randomUUID() } });
+      }
     },
 
     /**
-     * A page of the feed, newest first, with what its headers need, in one statement: the
-     * aggregates over every matching row (the latest issue and story publish for Last-Modified,
-     * the total when asked, the unpublish marker) left-joined with the page's rows, so an empty
-     * page still answers them. Same answer as correction-feed's live `page`.
+     * A page of the feed, newest first, with what its headers need, in one statement: beside the
+     * page's rows, when what matches last changed (the latest of each row's correction issue and
+     * story publish, read off its own index, for Last-Modified), the unpublish marker and the rows'
+     * version, each a scalar subquery of a one-row select that the page is left-joined to, so an
+     * empty page still answers them. The list's total is kept per filter and version, and counted
+     * in a second query only after the rows changed. Same answer as correction-feed's live `page`.
      */
     async page({ pagination, withTotal = true, since, kind }: FeedQuery): Promise<FeedPage> {
       const c = columns();
@@ -96,11 +111,10 @@ const publicCorrectionSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         return query;
       };
-      const aggregates = matching().select(
-        knex.raw('max(??) as last_issued', [c.issuedAt]),
-        knex.raw('max(??) as last_published', [c.storyPublishedAt]),
-        withTotal ? knex.raw('count(*) as total') : knex.raw('null as total'),
-        pluginStoreValueQuery(strapi, PLUGIN_ID, FEED_STORE_KEY).as('feed_state')
+      const head = knex.select(
+        matching().max(c.feedChangedAt).as('last_changed'),
+        pluginStoreValueQuery(strapi, PLUGIN_ID, FEED_STORE_KEY).as('feed_state'),
+        pluginStoreValueQuery(strapi, PLUGIN_ID, VERSION_KEY).as('version')
       );
       const order = [
         { column: c.issuedAt, order: 'desc' as const },
@@ -119,13 +133,12 @@ const publicCorrectionSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
         .offset(pagination.start)
         .limit(pagination.limit);
       const found = (await knex
-        .from(aggregates.as('a'))
+        .from(head.as('a'))
         .leftJoin(page.as('p'), knex.raw('1 = 1'))
         .select(
-          'a.last_issued',
-          'a.last_published',
-          'a.total',
+          'a.last_changed',
           'a.feed_state',
+          'a.version',
           `p.${c.correction} as correction`,
           `p.${c.storyDocumentId} as story_document_id`,
           `p.${c.storySlug} as story_slug`,
@@ -146,15 +159,22 @@ const publicCorrectionSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
         } as FeedStory);
       }
       const state = parseStoredObject<{ storyUnpublishedAt?: string }>(first?.feed_state);
+      // The one figure that reads every matching row: counted again only once the rows changed.
+      const total = withTotal
+        ? await kept(
+            filterKey({ since, kind }),
+            parseStoredObject<{ token?: string }>(first?.version)?.token ?? '',
+            async () => {
+              const [counted] = await matching().count({ n: '*' });
+              return Number((counted as { n: unknown } | undefined)?.n ?? 0);
+            }
+          )
+        : null;
       return {
         corrections: onPage.map((row) => JSON.parse(row.correction!) as Correction),
         stories,
-        total: withTotal ? Number(first?.total ?? 0) : null,
-        lastModified: latest(
-          toDate(first?.last_issued),
-          toDate(first?.last_published),
-          toDate(state?.storyUnpublishedAt)
-        ),
+        total,
+        lastModified: latest(toDate(first?.last_changed), toDate(state?.storyUnpublishedAt)),
       };
     },
   };
