@@ -7,6 +7,7 @@ import { screenContentManagerBody } from '../middlewares/content-manager-bodies'
 import { beforeEachRouteIsMounted, type RegisteredRoute } from '../strapi-internals/server-routes';
 import { PLUGIN_ID } from '../utils/plugin-id';
 import { hideAdminEmails } from './admin-emails';
+import { BULK_FIND_FOR_VALIDATION, refuseUnreadableBulkRead } from './bulk-reads';
 import { refuseMisdirectedAction } from './content-manager-actions';
 import { keepRegisterOutOfContentManager } from './content-manager-subjects';
 import { withholdSecrets } from './egress';
@@ -29,8 +30,9 @@ const isOwnPublicRoute = (route: Route, routerType?: string) =>
  *   (./register-queries);
  * - the Content Manager's relation routes answer only their picker's query (./relation-routes);
  *   its draft actions on types without drafts and its single-type routes on collection types are
- *   refused (./content-manager-actions); its answers keep admin users' e-mails for those who may
- *   read admin users (./admin-emails);
+ *   refused (./content-manager-actions); its bulk read for the publish dialog answers only
+ *   documents the user may read, conditions included (./bulk-reads); its answers keep admin users'
+ *   e-mails for those who may read admin users (./admin-emails);
  * - a response holding ciphertext or admin credentials is withheld (./egress).
  * The plugin's own public routes are left out of the response scan only: they answer from
  * allow-lists, and the leak suite probes them.
@@ -61,6 +63,9 @@ const guardFor = (strapi: Core.Strapi, route: Route, routerType?: string) => {
     }
     if (contentManager && model) {
       refuseMisdirectedAction(strapi, contentManager, model);
+      if (contentManager === BULK_FIND_FOR_VALIDATION) {
+        await refuseUnreadableBulkRead(strapi, ctx, model);
+      }
     }
     await (relations ? relations(ctx, next) : next());
     // A relation route answers the target's rows, projected by ./relation-routes.

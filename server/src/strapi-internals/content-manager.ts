@@ -17,10 +17,13 @@ type ContentManagerServices = {
   'document-metadata': {
     getStatus(version: object, otherVersions: object[]): 'draft' | 'published' | 'modified';
   };
-  /** The Content Manager's field-level read check (route-guards/relation-routes.ts). */
+  /**
+   * The Content Manager's read checks: field-level (route-guards/relation-routes.ts) and on an
+   * entity, its permission's conditions included (route-guards/bulk-reads.ts).
+   */
   'permission-checker': {
     create(params: { userAbility: unknown; model: string }): {
-      cannot: { read(entity: null, field: string): boolean };
+      cannot: { read(entity?: object | null, field?: string): boolean };
     };
   };
 };
