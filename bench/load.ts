@@ -27,7 +27,7 @@ const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0)
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
-const fire = async (url: string, connections: number, seconds: number) => {
+export const fire = async (url: string, connections: number, seconds: number) => {
   const result = await autocannon({ url, connections, duration: seconds });
   const failed = result.non2xx + result.errors + result.timeouts;
   if (failed > 0) {

@@ -4,6 +4,8 @@
  * bench needs is ever routed through the app being measured.
  */
 
+import type { CpuSummary } from './profiler';
+
 export type SeedRequest = {
   /** Index of the first story to add: stories are generated from their index, deterministically. */
   from: number;
@@ -61,6 +63,9 @@ export type Commands = {
   prepareEditors: { args: { stories: number }; result: EditorsSetup };
   /** Points the plugin's purges (config `cache.purge.endpoints`) at these URLs, in the running server. */
   setPurgeEndpoints: { args: { urls: string[] }; result: null };
+  /** V8's CPU profiler in the server, around one route's load (bench/profile.ts). */
+  startProfile: { args: Record<string, never>; result: null };
+  stopProfile: { args: Record<string, never>; result: CpuSummary };
 };
 
 export type CommandName = keyof Commands;

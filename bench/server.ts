@@ -5,6 +5,7 @@ import path from 'path';
 
 import type { CapturedQuery, CommandMessage, Commands, ReplyMessage } from './protocol';
 import { prepareEditors } from './editors';
+import { cpuProfiler } from './profiler';
 import { benchPublish } from './publish';
 import { seedContent } from './seed';
 
@@ -93,6 +94,7 @@ const main = async () => {
     distDir: path.join(PLAYGROUND_DIR, 'dist'),
   }).load();
   const counter = queryCounter(strapi);
+  const profiler = cpuProfiler();
 
   const handlers: { [K in keyof Commands]: (args: Commands[K]['args']) => unknown } = {
     seed: (args) => seedContent(strapi, args),
@@ -122,6 +124,11 @@ const main = async () => {
       return { bytes: Buffer.byteLength(JSON.stringify(payload)) };
     },
     prepareEditors: (args) => prepareEditors(strapi, args),
+    startProfile: async () => {
+      await profiler.start();
+      return null;
+    },
+    stopProfile: () => profiler.stop(),
     setPurgeEndpoints: ({ urls }) => {
       // The purge service reads its config at each purge, as the publish gate reads the rules.
       const key = 'plugin::intelligence-stories.cache.purge.endpoints';
