@@ -43,7 +43,13 @@ export type PublicCorrection = {
 };
 
 /** A correction as the desk sees it: with who issued it and the story it belongs to. */
-export type DeskCorrection = PublicCorrection & {
+/**
+ * A correction as its issuer gets it back: `held` when the story's draft differs from what
+ * readers see, so it goes public with the next publish, together with the fix it explains.
+ */
+export type IssuedCorrection = PublicCorrection & { held: boolean };
+
+export type DeskCorrection = IssuedCorrection & {
   storyDocumentId: string;
   storyTitle: string | null;
   issuedBy: string | null;
@@ -71,7 +77,7 @@ export declare namespace IssueCorrection {
     body: CorrectionInput;
   }
   export interface Response {
-    data: PublicCorrection;
+    data: IssuedCorrection;
     error?: errors.ApplicationError;
   }
 }

@@ -117,4 +117,19 @@ export type Readiness = {
   houseRules?: HouseRuleInfo[];
   /** The overrides that the next publish of this draft will use up (see services/change-log). */
   overrides?: RuleOverride[];
+  /**
+   * The reader-visible fields (title, dek, body, anonymousQuotes, citations) in which the draft
+   * differs from what readers last saw; absent for a story never published. While it is not
+   * empty, a correction issued is held and goes public with the next publish.
+   */
+  changedSincePublish?: string[];
+  /** The same changes as text, before and after, for the checklist's R9 entry. */
+  changesSincePublish?: ReaderVisibleChange[];
+};
+
+/** A reader-visible field changed since the last publish, as the text an editor reads. */
+export type ReaderVisibleChange = {
+  field: 'title' | 'dek' | 'body' | 'anonymousQuotes' | 'citations';
+  before: string;
+  after: string;
 };

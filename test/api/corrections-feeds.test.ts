@@ -83,7 +83,11 @@ describe('the public corrections feeds', () => {
     it('lists the corrections of published stories, newest first, with their story', async () => {
       const res = await get('/corrections').expect(200);
       expect(res.body.data).toEqual(
-        listed.map(({ storyKey, ...correction }) => ({ ...correction, story: stories[storyKey] }))
+        // As issued, without what only its issuer is told (`held`: none of these is).
+        listed.map(({ storyKey, held, ...correction }) => {
+          expect(held).toBe(false);
+          return { ...correction, story: stories[storyKey] };
+        })
       );
       expect(res.body.meta.pagination).toEqual({ page: 1, pageSize: 25, pageCount: 1, total: 3 });
       expect(JSON.stringify(res.body)).not.toContain(withdrawnCorrection.documentId);

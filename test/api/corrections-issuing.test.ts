@@ -44,6 +44,8 @@ describe('issuing corrections', () => {
     expect(res.status).toBe(201);
     expect(res.body.data).toEqual({
       documentId: expect.any(String),
+      // Issued on a draft readers already see: public at once.
+      held: false,
       kind: 'correction',
       text: TEXT,
       issuedAt: expect.any(String),
@@ -61,7 +63,10 @@ describe('issuing corrections', () => {
       .get(`/api/intelligence-stories/stories/${story.documentId}`)
       .expect(200);
     expect(read.body.data.updatedAt).toBe(res.body.data.issuedAt);
-    expect(read.body.data.corrections).toEqual([res.body.data]);
+    // As issued, without what only the issuer is told.
+    const { held, ...issued } = res.body.data;
+    expect(held).toBe(false);
+    expect(read.body.data.corrections).toEqual([issued]);
   });
 
   it('refuses a client-supplied issue date or issuer', async () => {

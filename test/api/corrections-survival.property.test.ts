@@ -10,7 +10,8 @@ import { UIDS } from '../helpers/uids';
  * unpublish/republish (#24779) and discard (#24280). Corrections are tied to the story's
  * documentId instead, and this property checks that they survive any sequence of those actions:
  * after every step, every correction issued is still there, unchanged and in order, in the
- * database and on the published story's public output.
+ * database and on the published story's public output (a correction issued on a changed draft
+ * once the story's next publish made it public with its fix).
  */
 
 // 1,000 sequences on SQLite, the suite's default database (issue 5's bar); 250 on PostgreSQL,
@@ -35,9 +36,19 @@ type Model = {
   published: boolean;
   /** The draft's reader-visible text differs from what was last published. */
   draftDiffers: boolean;
-  correctedSincePublish: boolean;
-  corrections: Array<{ documentId: string; text: string; issuedAt: string }>;
+  /** Counts the draft's contents: each edit or discard gives a new one. */
+  draftVersion: number;
+  /** The draft a correction was last issued for since the last publish (R9 lets that one through). */
+  coveredVersion: number | null;
+  /** Held: issued on a changed draft, public with the story's next publish. */
+  corrections: Array<{ documentId: string; text: string; issuedAt: string; held: boolean }>;
 };
+
+const asIssued = ({ documentId, text, issuedAt }: Model['corrections'][number]) => ({
+  documentId,
+  text,
+  issuedAt,
+});
 
 describe('corrections survive any sequence of story actions', () => {
   let app: TestApp;
@@ -72,13 +83,14 @@ describe('corrections survive any sequence of story actions', () => {
 
   const step = async (action: Action, documentId: string, model: Model, edit: number) => {
     const stories = app.strapi.documents(UIDS.story);
-    // R9: the story has been published, so a changed draft needs a correction since then, even
-    // when it was unpublished in between.
-    const mayPublish = !model.draftDiffers || model.correctedSincePublish;
+    // R9: the story has been published, so a changed draft needs a correction issued for it since
+    // then, even when it was unpublished in between; one issued before a later edit does not do.
+    const mayPublish = !model.draftDiffers || model.coveredVersion === model.draftVersion;
     switch (action) {
       case 'editDraft':
         await stories.update({ documentId, data: { title: `Edited title ${edit}` } });
         model.draftDiffers = true;
+        model.draftVersion += 1;
         return;
       case 'publish':
       case 'bulkPublish': {
@@ -100,11 +112,11 @@ describe('corrections survive any sequence of story actions', () => {
               });
         expect(ok).toBe(mayPublish);
         if (ok) {
-          Object.assign(model, {
-            published: true,
-            draftDiffers: false,
-            correctedSincePublish: false,
-          });
+          Object.assign(model, { published: true, draftDiffers: false, coveredVersion: null });
+          // The corrections held for the fix go public with it.
+          for (const correction of model.corrections) {
+            correction.held = false;
+          }
         }
         return;
       }
@@ -119,6 +131,7 @@ describe('corrections survive any sequence of story actions', () => {
       case 'discardDraft':
         await stories.discardDraft({ documentId });
         model.draftDiffers = false;
+        model.draftVersion += 1;
         return;
       case 'issueCorrection': {
         const text = `Correction ${model.corrections.length + 1}: an earlier version misstated a figure.`;
@@ -129,9 +142,10 @@ describe('corrections survive any sequence of story actions', () => {
           .send({ kind: 'correction', text });
         expect(res.status).toBe(model.published ? 201 : 400);
         if (res.status === 201) {
-          const { documentId: id, issuedAt } = res.body.data;
-          model.corrections.push({ documentId: id, text, issuedAt });
-          model.correctedSincePublish = true;
+          const { documentId: id, issuedAt, held } = res.body.data;
+          expect(held).toBe(model.draftDiffers);
+          model.corrections.push({ documentId: id, text, issuedAt, held });
+          model.coveredVersion = model.draftVersion;
         }
         return;
       }
@@ -145,7 +159,7 @@ describe('corrections survive any sequence of story actions', () => {
     });
     expect(
       stored.map(({ documentId: id, text, issuedAt }) => ({ documentId: id, text, issuedAt }))
-    ).toEqual(model.corrections);
+    ).toEqual(model.corrections.map(asIssued));
 
     const res = await app.request().get(`/api/intelligence-stories/stories/${documentId}`);
     expect(res.status).toBe(model.published ? 200 : 404);
@@ -158,7 +172,7 @@ describe('corrections survive any sequence of story actions', () => {
             issuedAt,
           })
         )
-      ).toEqual(model.corrections);
+      ).toEqual(model.corrections.filter(({ held }) => !held).map(asIssued));
     }
   };
 
@@ -177,7 +191,8 @@ describe('corrections survive any sequence of story actions', () => {
             const model: Model = {
               published: true,
               draftDiffers: false,
-              correctedSincePublish: false,
+              draftVersion: 0,
+              coveredVersion: null,
               corrections: [],
             };
             let edits = 0;

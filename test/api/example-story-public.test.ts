@@ -28,6 +28,8 @@ const PRIVATE_KEYS = [
   'createdBy',
   'updatedBy',
   'editorsWhoKnow',
+  'draftFingerprint',
+  'held',
 ];
 
 const keysOf = (value: unknown): string[] => {

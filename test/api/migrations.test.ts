@@ -40,6 +40,8 @@ describe('data migrations on a database written by the previous release', () => 
   // Written by the first boot, compared after the upgrade.
   let published: string; // published, corrected, then republished
   let unpublished: string; // published, corrected, then unpublished
+  let pending: string; // published, edited, corrected, not yet republished
+  let pendingCorrection: string;
   let draftOnly: string; // never published
   let sourceDocument: string;
   let firstCorrection: { documentId: string; issuedAt: string };
@@ -81,6 +83,19 @@ describe('data migrations on a database written by the previous release', () => 
       recordedContent = (await draftRow(published)).lastPublishedContent;
       expect(recordedContent).toMatchObject({ title: 'Sanctions expected' });
 
+      pending = (await createStory(app, { title: 'Fix pending', dek: 'Before the fix.' }))
+        .documentId;
+      await app.strapi
+        .documents(UIDS.story)
+        .update({ documentId: pending, data: { dek: 'After the fix.' } });
+      await tick();
+      pendingCorrection = (
+        await issueCorrection(app, chief.token, pending, {
+          kind: 'correction',
+          text: 'An earlier version of this story gave the wrong dek for the report.',
+        })
+      ).documentId;
+
       unpublished = (await createStory(app, { title: 'Withdrawn story' })).documentId;
       unpublishedCorrectedAt = (
         await issueCorrection(app, chief.token, unpublished, {
@@ -118,8 +133,8 @@ describe('data migrations on a database written by the previous release', () => 
     const snapshots = (await app.strapi.db.query(UIDS.publicStory).findMany({
       select: ['storyDocumentId'],
     })) as Array<{ storyDocumentId: string }>;
-    expect(snapshots.map((row) => row.storyDocumentId)).toEqual([published]);
-    expect((await migrationRecord(app))['snapshot-public-stories'].changed).toBe(1);
+    expect(snapshots.map((row) => row.storyDocumentId).sort()).toEqual([published, pending].sort());
+    expect((await migrationRecord(app))['snapshot-public-stories'].changed).toBe(2);
 
     // What the public routes serve from it is what the live composition serves.
     await grantPublicPermission(app, 'plugin::intelligence-stories.story.findOne');
@@ -140,8 +155,8 @@ describe('data migrations on a database written by the previous release', () => 
     const rows = (await app.strapi.db.query(UIDS.publicCorrection).findMany({
       select: ['storyDocumentId'],
     })) as Array<{ storyDocumentId: string }>;
-    expect(rows.map((row) => row.storyDocumentId)).toEqual([published]);
-    expect((await migrationRecord(app))['snapshot-public-corrections'].changed).toBe(1);
+    expect(rows.map((row) => row.storyDocumentId).sort()).toEqual([published, pending].sort());
+    expect((await migrationRecord(app))['snapshot-public-corrections'].changed).toBe(2);
 
     await grantPublicPermission(app, 'plugin::intelligence-stories.correction.find');
     const snapshot = app.strapi.plugin('intelligence-stories').service('public-snapshot');
@@ -153,9 +168,36 @@ describe('data migrations on a database written by the previous release', () => 
     } finally {
       snapshot.serveFromSnapshot(true);
     }
+    // Public, as the previous release made every correction: newest first.
     expect(JSON.parse(fromSnapshot).data.map((c: { documentId: string }) => c.documentId)).toEqual([
+      pendingCorrection,
       firstCorrection.documentId,
     ]);
+  });
+
+  it('binds a correction issued since the last publish to the draft it explains, and holds none', async () => {
+    const corrections = (await app.strapi.db.query(UIDS.correction).findMany({
+      select: ['documentId', 'storyDocumentId', 'held', 'draftFingerprint'],
+    })) as Array<{
+      documentId: string;
+      storyDocumentId: string;
+      held: boolean;
+      draftFingerprint: string | null;
+    }>;
+    expect(corrections.map((c) => c.held)).toEqual([false, false, false]);
+    const fingerprints = Object.fromEntries(
+      corrections.map((c) => [c.storyDocumentId, c.draftFingerprint])
+    );
+    // Issued before the last publish, or on a story no longer published: it explains nothing
+    // pending.
+    expect(fingerprints[published]).toBeNull();
+    expect(fingerprints[unpublished]).toBeNull();
+    expect(fingerprints[pending]).toMatch(/^[0-9a-f]{64}$/);
+    expect((await migrationRecord(app))['bind-earlier-corrections'].changed).toBe(4);
+
+    // So the fix it was issued for goes through R9, as it would have before the upgrade.
+    await app.strapi.documents(UIDS.story).publish({ documentId: pending });
+    expect((await publishedRow(pending))!.dek).toBe('After the fix.');
   });
 
   it("rebuilds a published story's record of what readers saw from its published version", async () => {
@@ -219,7 +261,11 @@ describe('data migrations on a database written by the previous release', () => 
     const corrections = await app.strapi.db
       .query(UIDS.correction)
       .findMany({ select: ['issuedByName'] });
-    expect(corrections).toEqual([{ issuedByName: 'Test Admin' }, { issuedByName: 'Test Admin' }]);
+    expect(corrections).toEqual([
+      { issuedByName: 'Test Admin' },
+      { issuedByName: 'Test Admin' },
+      { issuedByName: 'Test Admin' },
+    ]);
   });
 
   it('runs a recorded migration no more: a later boot leaves what it would change', async () => {

@@ -345,6 +345,43 @@ describe('the publish gate', () => {
       });
       expect(await publish(id)).toMatchObject({ ok: true });
     });
+
+    it('lets a correction cover only the change it was issued for (R9)', async () => {
+      const id = await newStory(`R9 bound via ${pathName}`);
+      expect((await publish(id)).ok).toBe(true);
+      const update = (dek: string) =>
+        app.strapi.documents(UIDS.story).update({ documentId: id, data: { dek } });
+      const correct = () =>
+        app.strapi.documents(UIDS.correction).create({
+          data: {
+            storyDocumentId: id,
+            kind: 'correction',
+            text: 'An earlier version of this story misstated the dek.',
+            issuedAt: new Date().toISOString(),
+          },
+        });
+
+      // Issued before the edit, it explains the text readers already see, not the edit.
+      await correct();
+      await update('The dek, edited after the correction');
+      expect((await publish(id)).violations).toEqual([
+        expect.objectContaining({ code: 'R9', path: 'dek' }),
+      ]);
+
+      // Issued for this draft, it lets that draft through.
+      await correct();
+      expect(await publish(id)).toMatchObject({ ok: true });
+
+      // And no later change: an edit after that publish needs its own.
+      await update('The dek, edited once more without a word');
+      expect((await publish(id)).violations).toEqual([
+        expect.objectContaining({ code: 'R9', path: 'dek' }),
+      ]);
+      const published = await app.strapi
+        .documents(UIDS.story)
+        .findOne({ documentId: id, status: 'published' });
+      expect(published?.dek).toBe('The dek, edited after the correction');
+    });
   });
 
   it("publishes anything once every rule is 'off', and checks again once they are back", async () => {

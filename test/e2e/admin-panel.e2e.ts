@@ -345,6 +345,125 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
     await page.screenshot({ path: path.join(SHOTS, 'desk.png') });
   });
 
+  const readerStory = () =>
+    app
+      .request()
+      .get('/api/intelligence-stories/stories/report-points-to-russian-interference')
+      .expect(200)
+      .then((res) => res.body.data as { dek: string; corrections: Array<{ text: string }> });
+
+  /** The reporter changes the dek in the Content Manager and saves the draft. */
+  const editDek = async (dek: string) => {
+    const page = await pageFor(reporter.user.email);
+    await page.goto(editView(storyId));
+    await page.getByLabel(/^dek/).fill(dek);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page
+      .getByText(/Saved document|Saved/)
+      .first()
+      .waitFor();
+    return page;
+  };
+
+  const publishAs = async (page: Page) => {
+    const before = (await readerStory()).dek;
+    await page.getByRole('button', { name: 'Publish' }).click();
+    for (let i = 0; i < 50 && (await readerStory()).dek === before; i += 1) {
+      await page.waitForTimeout(200);
+    }
+  };
+
+  it('R9 in the checklist: the change since the last publish, declared non-substantive', async () => {
+    const page = await editDek('Russia sought to sway the 2020 election, a US report says.');
+    const panel = checklist(page);
+    await panel.getByRole('heading', { name: 'Changed since the last publish' }).waitFor();
+    await panel.getByText('R9', { exact: true }).first().waitFor();
+    // The diff under the field's label: what readers saw struck, what they will see marked.
+    await panel.getByText('Dek', { exact: true }).waitFor();
+    expect(await panel.locator('ins').first().textContent()).toMatch(/Russia/);
+    await page.screenshot({ path: path.join(SHOTS, 'r9-changes.png') });
+
+    // The publish is refused until one of the two ways out is taken.
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page
+      .getByText(/cannot be published/)
+      .first()
+      .waitFor();
+    await panel
+      .getByLabel('Reason the change is not substantive')
+      .fill('Dek shortened for the home page; the facts are unchanged.');
+    await panel.getByRole('button', { name: 'Declare non-substantive' }).click();
+    await panel.getByText(/Covered for the next publish/).waitFor();
+    await checklist(page).getByText('Ready to publish').waitFor();
+    await publishAs(page);
+    expect((await readerStory()).dek).toBe(
+      'Russia sought to sway the 2020 election, a US report says.'
+    );
+  });
+
+  it('R9 in the checklist: a correction issued for the fix goes public with it', async () => {
+    await editDek('Russia sought to sway the 2020 election, a US intelligence report says.');
+    const text =
+      'An earlier version of this story’s summary did not say the report is an intelligence assessment.';
+    const editor = await pageFor(desk.user.email);
+    await editor.goto(editView(storyId));
+    const panel = checklist(editor);
+    await panel.getByRole('heading', { name: 'Changed since the last publish' }).waitFor();
+    await panel.getByRole('button', { name: 'Issue a correction' }).first().click();
+    const dialog = editor.getByRole('dialog');
+    // The dialog says what will happen before the editor issues it.
+    await dialog.getByText(/it is held and goes public when you publish the story/).waitFor();
+    await dialog.getByLabel(/Text readers will see/).fill(text);
+    await dialog.getByRole('button', { name: 'Issue' }).click();
+    await panel.getByText(text).waitFor();
+    await panel.getByText('Held: goes public with the next publish of the story').waitFor();
+    await panel.getByText(/Covered for the next publish/).waitFor();
+
+    // Readers see neither yet.
+    const before = await readerStory();
+    expect(before.corrections.map((c) => c.text)).not.toContain(text);
+    expect(before.dek).toBe('Russia sought to sway the 2020 election, a US report says.');
+
+    // The reporter publishes: the fix and its correction together.
+    const reporterPage = await pageFor(reporter.user.email);
+    await reporterPage.goto(editView(storyId));
+    await checklist(reporterPage).getByText('Ready to publish').waitFor();
+    await publishAs(reporterPage);
+    const after = await readerStory();
+    expect(after.dek).toBe(
+      'Russia sought to sway the 2020 election, a US intelligence report says.'
+    );
+    expect(after.corrections.map((c) => c.text)).toContain(text);
+  });
+
+  it('the corrections page fits 1440 px, and its rows agree with its page-size picker', async () => {
+    // More corrections than a page holds, so the picker and the rows can disagree.
+    for (let i = 0; i < 12; i += 1) {
+      await app.strapi.documents(UIDS.correction).create({
+        data: {
+          storyDocumentId: storyId,
+          kind: 'clarification',
+          text: `Clarification ${i}: ${'the report’s release date and page count are given as the ODNI states them. '.repeat(8)}`,
+          issuedAt: new Date().toISOString(),
+        },
+      });
+    }
+    const page = await pageFor(desk.user.email);
+    await page.goto(`${app.baseUrl}/admin/plugins/intelligence-stories/corrections`);
+    await page.getByText('Clarification 11:', { exact: false }).waitFor();
+    // Evaluated in the page: the test's own TypeScript has no DOM types.
+    const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+    expect(width).toBeLessThanOrEqual(1440);
+    const firstPage = await page.locator('tbody tr').allTextContents();
+    expect(firstPage).toHaveLength(10);
+    await page.getByRole('link', { name: /Go to page 2/ }).click();
+    await page.waitForURL(/page=2/);
+    await page.waitForLoadState('networkidle');
+    const secondPage = await page.locator('tbody tr').allTextContents();
+    expect(secondPage.length).toBeGreaterThan(0);
+    expect(secondPage.filter((row) => firstPage.includes(row))).toEqual([]);
+  });
+
   it('an administrator sets the publisher in the settings page', async () => {
     const admin = await createAdminUser(app);
     const page = await pageFor(admin.user.email);

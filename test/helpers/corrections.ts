@@ -24,6 +24,7 @@ export const issueCorrection = async (
     issuedAt: string;
     lateReason: string | null;
     supersedes: string | null;
+    held: boolean;
   };
 };
 

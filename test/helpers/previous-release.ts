@@ -18,6 +18,9 @@ export const ADDED_SINCE_PREVIOUS_RELEASE = [
   { uid: UIDS.confidentialSource, attribute: 'revision', since: '533a5a3' },
   { uid: UIDS.correction, attribute: 'issuedByName', since: '75d144a' },
   { uid: UIDS.sourceAccessLog, attribute: 'actorName', since: '75d144a' },
+  // Issue 17: a correction bound to the draft it explains, and held until that draft is published.
+  { uid: UIDS.correction, attribute: 'draftFingerprint', since: 'issue 17 (session 26)' },
+  { uid: UIDS.correction, attribute: 'held', since: 'issue 17 (session 26)' },
 ] as const;
 
 type StoredSchema = { tables: Array<{ name: string; columns: Array<{ name: string }> }> };

@@ -11,7 +11,9 @@ import { PLUGIN_ID } from '../pluginId';
 import { STORY_UID } from '../utils/api';
 import { getTranslation } from '../utils/getTranslation';
 import { AwaitingBadge, AwaitingHint } from './AwaitingReason';
+import { ChangesSincePublish } from './ChangesSincePublish';
 import { CorrectionTimeline } from './CorrectionTimeline';
+import { DeclareNonSubstantiveForm } from './DeclareNonSubstantiveForm';
 import { IssueCorrectionModal } from './IssueCorrectionModal';
 import { QuoteDecision } from './QuoteDecision';
 import { RuleOverrideForm } from './RuleOverrideForm';
@@ -39,6 +41,9 @@ const Checklist = ({ documentId, document }: { documentId: string; document?: St
     return <Typography textColor="danger600">{error}</Typography>;
   }
 
+  // What readers would see change, and whether R9 still asks for it to be explained.
+  const changes = readiness.changesSincePublish ?? [];
+  const r9 = [...readiness.errors, ...readiness.warnings].some(({ code }) => code === 'R9');
   // The server says which quotes await a decision, whatever R6's level (error, warning or off).
   const awaiting = readiness.awaitingDecision;
   const published = document?.status === 'published' || document?.status === 'modified';
@@ -83,6 +88,51 @@ const Checklist = ({ documentId, document }: { documentId: string; document?: St
           tone="warning"
           houseRules={readiness.houseRules}
         />
+      ) : null}
+
+      {published && changes.length > 0 ? (
+        <Box>
+          <Divider />
+          <Flex direction="column" alignItems="stretch" gap={3} paddingTop={3}>
+            <Typography variant="sigma" tag="h3">
+              {label('checklist.changed', 'Changed since the last publish')}
+            </Typography>
+            <ChangesSincePublish changes={changes} />
+            {r9 ? (
+              <>
+                <Typography variant="omega">
+                  {label(
+                    'checklist.changed.remedy',
+                    'Readers see these changes at the next publish. Explain them with a correction, which goes public with them, or declare them not substantive.'
+                  )}
+                </Typography>
+                {rbac.canIssue ? (
+                  <IssueCorrectionModal
+                    storyDocumentId={documentId}
+                    firstPublishedAt={document?.firstPublishedAt ?? null}
+                    corrections={corrections}
+                    draftDiffers
+                    onIssued={() => void reload()}
+                  />
+                ) : null}
+                {rbac.canManage ? (
+                  <DeclareNonSubstantiveForm
+                    storyDocumentId={documentId}
+                    revision={readiness.revision}
+                    onDeclared={() => void reload()}
+                  />
+                ) : null}
+              </>
+            ) : (
+              <Typography variant="omega" textColor="neutral600">
+                {label(
+                  'checklist.changed.covered',
+                  'Covered for the next publish by a correction or a declaration issued for this draft.'
+                )}
+              </Typography>
+            )}
+          </Flex>
+        </Box>
       ) : null}
 
       {(readiness.overrides ?? []).length > 0 ? (
@@ -183,6 +233,7 @@ const Checklist = ({ documentId, document }: { documentId: string; document?: St
               storyDocumentId={documentId}
               firstPublishedAt={document?.firstPublishedAt ?? null}
               corrections={corrections}
+              draftDiffers={(readiness.changedSincePublish ?? []).length > 0}
               onIssued={() => void reload()}
             />
           </Flex>

@@ -39,6 +39,14 @@ export const CorrectionTimeline = ({ corrections }: { corrections: DeskCorrectio
           <Typography variant="omega" tag="p">
             {correction.text}
           </Typography>
+          {correction.held ? (
+            <Typography variant="pi" textColor="warning600" fontWeight="semiBold">
+              {formatMessage({
+                id: getTranslation('corrections.held'),
+                defaultMessage: 'Held: goes public with the next publish of the story',
+              })}
+            </Typography>
+          ) : null}
           {correction.supersedes ? (
             <Typography variant="pi" textColor="neutral600">
               {formatMessage({

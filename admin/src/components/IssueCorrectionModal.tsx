@@ -6,6 +6,7 @@ import {
   SingleSelect,
   SingleSelectOption,
   Textarea,
+  Typography,
 } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
@@ -25,6 +26,8 @@ type Props = {
   storyDocumentId: string;
   firstPublishedAt: string | null;
   corrections: DeskCorrection[];
+  /** The draft differs from what readers see (readiness' `changedSincePublish`). */
+  draftDiffers: boolean;
   onIssued(): void;
 };
 
@@ -33,6 +36,7 @@ export const IssueCorrectionModal = ({
   storyDocumentId,
   firstPublishedAt,
   corrections,
+  draftDiffers,
   onIssued,
 }: Props) => {
   const { post } = useFetchClient();
@@ -52,13 +56,18 @@ export const IssueCorrectionModal = ({
     setBusy(true);
     setErrors({});
     try {
-      await post<IssueCorrection.Response, IssueCorrection.Request['body']>(
+      const { data } = await post<IssueCorrection.Response, IssueCorrection.Request['body']>(
         `/intelligence-stories/stories/${storyDocumentId}/corrections`,
         { kind, text, lateReason: lateReason || null, supersedes: supersedes || null }
       );
       toggleNotification({
         type: 'success',
-        message: label('corrections.issued', 'Correction issued'),
+        message: data.data.held
+          ? label(
+              'corrections.issued.held',
+              'Correction issued. It goes public when you publish the story with its fix.'
+            )
+          : label('corrections.issued', 'Correction issued'),
       });
       setOpen(false);
       setText('');
@@ -86,6 +95,17 @@ export const IssueCorrectionModal = ({
         </Modal.Header>
         <Modal.Body>
           <Flex direction="column" alignItems="stretch" gap={4}>
+            <Typography variant="omega" textColor="neutral700">
+              {draftDiffers && kind !== 'retraction'
+                ? label(
+                    'corrections.willBeHeld',
+                    'The draft differs from what readers see. This correction explains that change: it is held and goes public when you publish the story, together with the fix.'
+                  )
+                : label(
+                    'corrections.willBePublic',
+                    'Readers see this correction as soon as you issue it. To correct the text too, edit the draft first: the correction then goes public with the fix.'
+                  )}
+            </Typography>
             <Field.Root name="kind" error={errors.kind} required>
               <Field.Label>{label('corrections.kind', 'Kind')}</Field.Label>
               <SingleSelect value={kind} onChange={(value) => setKind(value as CorrectionKind)}>

@@ -1,9 +1,9 @@
 import { Box, Flex, Grid, Link, Typography } from '@strapi/design-system';
-import { Layouts, Page, useQueryParams } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
 
 import { AwaitingBadge, AwaitingHint } from '../components/AwaitingReason';
-import { ListPagination } from '../components/ListPagination';
+import { ListPagination, usePageParams } from '../components/ListPagination';
 import { QuoteDecision } from '../components/QuoteDecision';
 import { usePaginatedList } from '../hooks/usePaginatedList';
 import { usePluginLabel } from '../hooks/usePluginLabel';
@@ -12,9 +12,7 @@ import { storyEditPath, type QueueItem } from '../utils/api';
 /** The standards desk's queue: every quote no valid approval covers, with what it needs to decide. */
 export const ApprovalQueuePage = () => {
   // The page lives in the URL, as in Strapi's own lists.
-  const [{ query }] = useQueryParams<{ page?: string; pageSize?: string }>();
-  const page = query.page ?? '1';
-  const pageSize = query.pageSize ?? '25';
+  const { page, pageSize } = usePageParams();
   const { result, error, reload } = usePaginatedList<QueueItem>(
     '/intelligence-stories/desk/approvals',
     { pagination: { page, pageSize } }

@@ -1,11 +1,11 @@
-import { Link, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
-import { Layouts, Page, useQueryParams } from '@strapi/strapi/admin';
+import { Box, Flex, Link, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 
 import { ColumnHeads } from '../components/ColumnHeads';
 import { KindLabel } from '../components/KindLabel';
-import { ListPagination } from '../components/ListPagination';
+import { ListPagination, usePageParams } from '../components/ListPagination';
 import { usePaginatedList } from '../hooks/usePaginatedList';
 import { usePluginLabel } from '../hooks/usePluginLabel';
 import { storyEditPath, type DeskCorrection } from '../utils/api';
@@ -13,10 +13,8 @@ import { storyEditPath, type DeskCorrection } from '../utils/api';
 /** Every correction issued, newest first: the desk's view of the public record. */
 export const CorrectionsPage = () => {
   const { formatDate } = useIntl();
-  const [{ query }] = useQueryParams<{ page?: string; pageSize?: string }>();
   const label = usePluginLabel();
-  const page = query.page ?? '1';
-  const pageSize = query.pageSize ?? '25';
+  const { page, pageSize } = usePageParams();
 
   const { result, error } = usePaginatedList<DeskCorrection>(
     '/intelligence-stories/desk/corrections',
@@ -64,7 +62,17 @@ export const CorrectionsPage = () => {
                       </Typography>
                     </Td>
                     <Td>
-                      <KindLabel kind={correction.kind} />
+                      <Flex direction="column" alignItems="flex-start" gap={1}>
+                        <KindLabel kind={correction.kind} />
+                        {correction.held ? (
+                          <Typography variant="pi" textColor="warning600">
+                            {label(
+                              'corrections.held',
+                              'Held: goes public with the next publish of the story'
+                            )}
+                          </Typography>
+                        ) : null}
+                      </Flex>
                     </Td>
                     <Td>
                       <Link tag={NavLink} to={storyEditPath(correction.storyDocumentId)}>
@@ -72,7 +80,11 @@ export const CorrectionsPage = () => {
                       </Link>
                     </Td>
                     <Td>
-                      <Typography>{correction.text}</Typography>
+                      {/* Wrapped: a correction's text runs to 4,000 characters, and a table
+                          cell keeps its text on one line, which made the table 3,000 px wide. */}
+                      <Box maxWidth="48rem" style={{ whiteSpace: 'normal' }}>
+                        <Typography>{correction.text}</Typography>
+                      </Box>
                     </Td>
                     <Td>
                       <Typography textColor="neutral600">{correction.issuedBy ?? '—'}</Typography>

@@ -18,7 +18,7 @@ import { NavLink } from 'react-router-dom';
 import { DESK_STATES, type GetDeskOverrides } from '../../../shared/contracts/desk';
 import { AwaitingBadge } from '../components/AwaitingReason';
 import { ColumnHeads } from '../components/ColumnHeads';
-import { ListPagination } from '../components/ListPagination';
+import { ListPagination, usePageParams } from '../components/ListPagination';
 import { ListSearch } from '../components/ListSearch';
 import { StateBadge } from '../components/StateBadge';
 import { usePaginatedList } from '../hooks/usePaginatedList';
@@ -38,8 +38,7 @@ export const DeskPage = () => {
   }>();
   const q = query.q ?? '';
   const state = query.state ?? '';
-  const page = query.page ?? '1';
-  const pageSize = query.pageSize ?? '25';
+  const { page, pageSize } = usePageParams();
   const { result, error } = usePaginatedList<DeskStory>('/intelligence-stories/desk/stories', {
     ...(q ? { q } : {}),
     ...(state ? { state } : {}),

@@ -4,7 +4,7 @@ import { NavLink } from 'react-router-dom';
 
 import { ColumnHeads } from '../components/ColumnHeads';
 import { ExtractionBadge } from '../components/ExtractionBadge';
-import { ListPagination } from '../components/ListPagination';
+import { ListPagination, usePageParams } from '../components/ListPagination';
 import { ListSearch } from '../components/ListSearch';
 import { StateBadge } from '../components/StateBadge';
 import { usePaginatedList } from '../hooks/usePaginatedList';
@@ -17,8 +17,7 @@ export const SourceLibraryPage = () => {
   // Search and page live in the URL, as in Strapi's own lists: a link or a reload keeps them.
   const [{ query }] = useQueryParams<{ q?: string; page?: string; pageSize?: string }>();
   const q = query.q ?? '';
-  const page = query.page ?? '1';
-  const pageSize = query.pageSize ?? '25';
+  const { page, pageSize } = usePageParams();
   const { result, error } = usePaginatedList<LibraryDocument>(
     '/intelligence-stories/source-documents',
     { ...(q ? { q } : {}), pagination: { page, pageSize } }

@@ -1,6 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
-import { CONFIDENTIAL_SOURCE, CORRECTIONS, SOURCE_DOCUMENT, STORY } from './odni-2021-interference';
+import {
+  bodyAsFirstPublished,
+  CONFIDENTIAL_SOURCE,
+  CORRECTIONS,
+  SOURCE_DOCUMENT,
+  STORY,
+} from './odni-2021-interference';
 
 const PLUGIN = 'intelligence-stories';
 const UIDS = {
@@ -71,9 +77,13 @@ export const seedExampleStory = async (strapi: Core.Strapi): Promise<'created' |
 
   const { anonymousQuote, citations, ...story } = STORY;
 
+  // As a desk works: published with the fixture's two slips, then fixed in the draft, the
+  // corrections issued for that fix (held until it is published) and the story republished, which
+  // makes the fix and its corrections public together.
   const created = await strapi.documents(UIDS.story).create({
     data: {
       ...story,
+      body: bodyAsFirstPublished(),
       sourceDocuments: [document.documentId],
       citations: citations.map((citation) => ({
         ...citation,
@@ -88,17 +98,22 @@ export const seedExampleStory = async (strapi: Core.Strapi): Promise<'created' |
   });
   await strapi.documents(UIDS.story).publish({ documentId: created.documentId });
 
-  const publishedAt = Date.now();
-  for (const [index, correction] of CORRECTIONS.entries()) {
+  await strapi.documents(UIDS.story).update({
+    documentId: created.documentId,
+    data: { body: story.body },
+  });
+  for (const correction of CORRECTIONS) {
+    // The server stamps when (its clock) and what each explains (the draft as fixed).
     await strapi.documents(UIDS.correction).create({
       data: {
         ...correction,
         storyDocumentId: created.documentId,
-        issuedAt: new Date(publishedAt + (index + 1) * 60_000).toISOString(),
+        issuedAt: new Date().toISOString(),
         issuedBy: editorRef,
       },
     });
   }
+  await strapi.documents(UIDS.story).publish({ documentId: created.documentId });
 
   const settings = strapi.plugin(PLUGIN).service('settings');
   if (!(await settings.get()).publisherName) {

@@ -120,6 +120,26 @@ export const STORY = {
   },
 };
 
+/**
+ * The two paragraphs as the fixture printed them, before the corrections below: the seed publishes
+ * the story with these first, then fixes the draft, issues the corrections and republishes, as a
+ * desk does (the corrections go public with the fix).
+ */
+export const AS_FIRST_PUBLISHED: Record<string, string> = {
+  'According to the document, Ukrainian figures backed by Moscow, such as parliamentarian Andrey Derkach, have recruited political figures in the United States – whose identities are not specified – with the aim that they “smear” the image of Joe Biden and his son Hunter Biden, targets of repeated corruption charges by Donald Trump.':
+    'According to the document, Ukrainian figures backed by Moscow, such as parliamentarian Andrey Derkach, have recruited political figures in the United States – whose identities are not specified – with the aim that they “smear” Joe’s image. Biden and his son Hunter Biden, targets of repeated corruption charges by Donald Trump.',
+  'Moreover, the document belies the alternative account proposed by allies of Donald Trump according to which China interfered in the November ballot for the benefit of Joe Biden. “China has sought stability in its relationship with the United States and has seen neither of the two possible election outcomes represent a sufficient advantage that China risks backfire if caught in the act,” the report says.':
+    'Moreover, the document belies the alternative account proposed by allies of Donald Trump according to which China interfered in the November ballot for the benefit of Joe Biden. “China has sought stability in its relationship with the United States and has seen neither of the two possible election outcomes represent a sufficient advantage that China risks backfire if caught in the act,” is it written.',
+};
+
+/** The story's body as first published: the corrected paragraphs in their fixture wording. */
+export const bodyAsFirstPublished = () =>
+  STORY.body.map((block) =>
+    block.type === 'paragraph' && AS_FIRST_PUBLISHED[block.children[0].text]
+      ? paragraph(AS_FIRST_PUBLISHED[block.children[0].text])
+      : block
+  );
+
 export const CORRECTIONS = [
   {
     kind: 'correction' as const,

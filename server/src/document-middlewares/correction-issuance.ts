@@ -1,9 +1,19 @@
 import type { Core, Modules } from '@strapi/strapi';
 
+import type { CorrectionKind } from '../../../shared/contracts/corrections';
 import { currentAdminName } from '../utils/admin-name';
+import { getService } from '../utils/get-service';
 import { CORRECTION_UID } from '../utils/plugin-id';
 
-type CorrectionInput = { issuedAt?: unknown; issuedBy?: unknown; issuedByName?: unknown };
+type CorrectionInput = {
+  storyDocumentId?: unknown;
+  kind?: unknown;
+  issuedAt?: unknown;
+  issuedBy?: unknown;
+  issuedByName?: unknown;
+  draftFingerprint?: unknown;
+  held?: unknown;
+};
 
 /** The admin id a write names as issuer, in the shapes the Document Service takes for a relation. */
 const issuerId = (issuedBy: unknown): number | null => {
@@ -17,7 +27,10 @@ const issuerId = (issuedBy: unknown): number | null => {
  * would hide how late it came. Who issued it is the signed-in admin when there is one (Content
  * Manager, the plugin's issuing route); code without a request names the issuer itself. The
  * issuer's name is kept on the correction too (`issuedByName`, never from the client): deleting
- * an admin account empties the relation, and the record must still say who issued it.
+ * an admin account empties the relation, and the record must still say who issued it. What it
+ * explains is the server's to say too: the fingerprint of the story's draft as it stands (R9
+ * accepts a republish only for the change a correction was issued for), and whether it is held
+ * until that draft is published (services/corrections `bindingFor`).
  */
 export const stampCorrectionIssuance =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
@@ -33,6 +46,15 @@ export const stampCorrectionIssuance =
         data.issuedBy = user.id;
       }
       data.issuedByName = await currentAdminName(strapi, issuerId(data.issuedBy));
+      const binding =
+        typeof data.storyDocumentId === 'string'
+          ? await getService('corrections', { strapi }).bindingFor(
+              data.storyDocumentId,
+              data.kind as CorrectionKind
+            )
+          : { draftFingerprint: null, held: false };
+      data.draftFingerprint = binding.draftFingerprint;
+      data.held = binding.held;
     }
     return next();
   };

@@ -1,4 +1,5 @@
 import { backfillRevisions } from './backfill-revisions';
+import { bindEarlierCorrections } from './bind-earlier-corrections';
 import { backfillStoryPublications } from './backfill-story-publications';
 import { queueEarlierPdfs } from './queue-earlier-pdfs';
 import { snapshotAdminNames } from './snapshot-admin-names';
@@ -17,5 +18,6 @@ export const MIGRATIONS: readonly Migration[] = [
   backfillRevisions,
   queueEarlierPdfs,
   snapshotPublicStories,
+  bindEarlierCorrections,
   snapshotPublicCorrections,
 ];

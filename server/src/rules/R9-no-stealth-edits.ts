@@ -4,7 +4,9 @@ import type { Rule } from './types';
 /**
  * R9 (NYT, BBC): a story's reader-visible text does not change silently once published.
  * Republishing it, even after unpublishing it, needs a correction or update issued since it was
- * last published, or a stated reason why the change is not substantive (kept in the change log).
+ * last published for this very draft (bound to it when issued: one issued before a later edit does
+ * not cover that edit), or a stated reason why the change is not substantive (kept in the change
+ * log), bound the same way.
  */
 export const noStealthEdits: Rule = ({
   draft,
@@ -23,7 +25,7 @@ export const noStealthEdits: Rule = ({
     {
       code: 'R9',
       path: changed[0],
-      message: `This story changed since it was last published (${changed.join(', ')}): issue a correction or update, or declare the change non-substantive with a reason, before republishing.`,
+      message: `This story changed since it was last published (${changed.join(', ')}), and no correction or declaration was made for this version: issue a correction or update now that the draft is fixed, or declare the change non-substantive with a reason, before republishing.`,
     },
   ];
 };

@@ -1,7 +1,7 @@
 import { DEFAULT_PLUGIN_CONFIG } from '../config';
 import type { AnonymousQuote, SourceDocument } from '../types/content-types';
 import { evaluateRules, RULES } from '.';
-import { readerVisible } from './reader-visible-changes';
+import { readerVisible, readerVisibleDiff } from './reader-visible-changes';
 import type { RuleCode, StorySnapshot } from './types';
 
 const options = DEFAULT_PLUGIN_CONFIG;
@@ -311,5 +311,50 @@ describe('editorial rules', () => {
     expect(
       RULES.R4(snapshot, { ...options, vagueAttributions: ['a pentagon insider'] })
     ).toHaveLength(1);
+  });
+});
+
+describe('readerVisibleDiff', () => {
+  it('gives each changed field as the text an editor reads, before and after', () => {
+    const before = readerVisible({
+      title: 'A title',
+      dek: 'A dek',
+      body: [
+        { type: 'paragraph', children: [{ type: 'text', text: 'The report shows it.' }] },
+        {
+          type: 'list',
+          children: [{ type: 'list-item', children: [{ type: 'text', text: 'One point' }] }],
+        },
+      ],
+      anonymousQuotes: [],
+      citations: [],
+    } as never);
+    const draft = {
+      title: 'A title',
+      dek: 'A dek',
+      body: [
+        { type: 'paragraph', children: [{ type: 'text', text: 'The report found it.' }] },
+        {
+          type: 'list',
+          children: [{ type: 'list-item', children: [{ type: 'text', text: 'One point' }] }],
+        },
+      ],
+      anonymousQuotes: [
+        { quote: 'More soon.', attribution: 'an official', anonymityReason: 'Not authorized.' },
+      ],
+      citations: [],
+    } as never;
+    expect(readerVisibleDiff(draft, before)).toEqual([
+      {
+        field: 'body',
+        before: 'The report shows it.\n\n• One point',
+        after: 'The report found it.\n\n• One point',
+      },
+      {
+        field: 'anonymousQuotes',
+        before: '',
+        after: '“More soon.”, an official (Not authorized.)',
+      },
+    ]);
   });
 });

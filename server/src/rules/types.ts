@@ -35,6 +35,7 @@ export type StorySnapshot = {
     approverMayApprove: boolean;
   }>;
   previous: { content: ReaderVisible; publishedAt: string } | null;
+  /** Corrections issued since the last publish for this draft (bound to its fingerprint). */
   correctionsSincePublish: Correction[];
   nonSubstantiveReason: string | null;
   /**

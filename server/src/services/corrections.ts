@@ -2,9 +2,17 @@ import type { Core, Modules } from '@strapi/strapi';
 
 import type {
   CorrectionInput,
+  CorrectionKind,
   DeskCorrection,
+  IssuedCorrection,
   PublicCorrection,
 } from '../../../shared/contracts/corrections';
+import {
+  READER_VISIBLE_QUERY,
+  readerVisibleChanges,
+  readerVisibleFingerprint,
+  type ReaderVisible,
+} from '../rules/reader-visible-changes';
 import type { Correction, Story } from '../types/content-types';
 import { adminName, type AdminNameFields } from '../utils/admin-name';
 import { CORRECTION_UID, STORY_UID } from '../utils/plugin-id';
@@ -19,17 +27,70 @@ export const toPublicCorrection = (correction: Correction): PublicCorrection => 
   supersedes: correction.supersedes?.documentId ?? null,
 });
 
+/**
+ * Kinds that explain a change to the text, held until that change is published. A retraction
+ * explains a withdrawal, which an unpublish carries out: it is public at once.
+ */
+const EXPLAINS_A_CHANGE = new Set<CorrectionKind>([
+  'correction',
+  'clarification',
+  'update',
+  'editors_note',
+]);
+
+export type CorrectionBinding = { draftFingerprint: string | null; held: boolean };
+
 const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
-   * Issues a correction on a published story. The server stamps when and by whom (see the
-   * correction-issuance middleware); the write validation refuses unpublished stories, a
-   * supersede of another story's correction, and a late correction without its reason.
+   * What a correction issued now on this story is bound to: the fingerprint of the draft's
+   * reader-visible content (R9 lets a republish through only for the change a correction was
+   * issued for), and whether it is held, because the draft it explains differs from what readers
+   * see: readers then get the correction and its fix together, at the next publish.
+   */
+  async bindingFor(storyDocumentId: string, kind: CorrectionKind): Promise<CorrectionBinding> {
+    const draft = (await strapi.documents(STORY_UID).findOne({
+      documentId: storyDocumentId,
+      status: 'draft',
+      fields: [...READER_VISIBLE_QUERY.fields, 'lastPublishedContent'],
+      populate: READER_VISIBLE_QUERY.populate,
+    } as Modules.Documents.ServiceParams<typeof STORY_UID>['findOne'])) as Story | null;
+    if (!draft) {
+      return { draftFingerprint: null, held: false };
+    }
+    const before = draft.lastPublishedContent as ReaderVisible | null | undefined;
+    return {
+      draftFingerprint: readerVisibleFingerprint(draft),
+      held:
+        EXPLAINS_A_CHANGE.has(kind) &&
+        Boolean(before) &&
+        readerVisibleChanges(draft, before!).length > 0,
+    };
+  },
+
+  /**
+   * Makes the corrections held on this story public: called in the transaction of its publish, so
+   * readers see each with the fix it explains. Through the query engine, since the Document Service
+   * refuses any change to a correction (document-middlewares/append-only-corrections): this is
+   * the one change a correction gets, and its text, kind and date stay as issued.
+   */
+  async releaseHeld(storyDocumentId: string): Promise<number> {
+    const { count } = await strapi.db.query(CORRECTION_UID).updateMany({
+      where: { storyDocumentId, held: true },
+      data: { held: false },
+    });
+    return Number(count);
+  },
+
+  /**
+   * Issues a correction on a published story. The server stamps when and by whom, and what it is
+   * bound to (see the correction-issuance middleware); the write validation refuses unpublished
+   * stories, a supersede of another story's correction, and a late correction without its reason.
    */
   async issue(
     storyDocumentId: string,
     input: CorrectionInput,
     userId: number
-  ): Promise<PublicCorrection> {
+  ): Promise<IssuedCorrection> {
     const created = (await strapi.documents(CORRECTION_UID).create({
       data: {
         storyDocumentId,
@@ -39,10 +100,10 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
         supersedes: input.supersedes ?? null,
         issuedBy: userId,
       },
-      fields: PUBLIC_CORRECTION_FIELDS,
+      fields: [...PUBLIC_CORRECTION_FIELDS, 'held'],
       populate: { supersedes: { fields: ['documentId'] } },
     } as Modules.Documents.ServiceParams<typeof CORRECTION_UID>['create'])) as Correction;
-    return toPublicCorrection(created);
+    return { ...toPublicCorrection(created), held: Boolean(created.held) };
   },
 
   /**
@@ -61,7 +122,7 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
     const [found, total] = await Promise.all([
       documents.findMany({
         filters,
-        fields: [...PUBLIC_CORRECTION_FIELDS, 'issuedByName'],
+        fields: [...PUBLIC_CORRECTION_FIELDS, 'issuedByName', 'held'],
         populate: {
           supersedes: { fields: ['documentId'] },
           issuedBy: { fields: ['firstname', 'lastname', 'username'] },
@@ -85,6 +146,7 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
         ...toPublicCorrection(correction),
         storyDocumentId: correction.storyDocumentId,
         storyTitle: titles.get(correction.storyDocumentId) ?? null,
+        held: Boolean(correction.held),
         // The account's current name, or the one kept at issue once the account is deleted.
         issuedBy:
           (correction.issuedBy && adminName(correction.issuedBy)) ||
@@ -107,7 +169,8 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
       return byStory;
     }
     const found = (await strapi.documents(CORRECTION_UID).findMany({
-      filters: { storyDocumentId: { $in: storyDocumentIds } },
+      // Held ones go public with the story's next publish (`releaseHeld`).
+      filters: { storyDocumentId: { $in: storyDocumentIds }, held: false },
       fields: PUBLIC_CORRECTION_FIELDS,
       populate: { supersedes: { fields: ['documentId'] } },
       sort: [{ issuedAt: 'asc' }, { id: 'asc' }],

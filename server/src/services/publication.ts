@@ -68,7 +68,13 @@ const publication = ({ strapi }: { strapi: Core.Strapi }) => {
           await getService('change-log', { strapi }).markRepublished(override);
         }
 
-        // 7. Write what readers now see to the public snapshot (services/public-snapshot), which
+        // 7. The corrections held for this draft go public with it: readers never see a fix
+        //    without its correction, or a correction without its fix (services/corrections).
+        if ((await getService('corrections', { strapi }).releaseHeld(documentId)) > 0) {
+          await getService('correction-feed', { strapi }).recordCorrectionWritten();
+        }
+
+        // 8. Write what readers now see to the public snapshot (services/public-snapshot), which
         //    the public routes read instead of recomposing the story.
         await getService('public-snapshot', { strapi }).refresh([documentId]);
         return published;

@@ -6,6 +6,7 @@ import { checkCitedPassages } from '../rules/cited-passages';
 import { applyOverrides, type OverrideEntry } from '../rules/overrides';
 import {
   readerVisibleChanges,
+  readerVisibleDiff,
   readerVisibleFingerprint,
   type ReaderVisible,
 } from '../rules/reader-visible-changes';
@@ -74,9 +75,18 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
       sort: [{ declaredAt: 'desc' }, { id: 'desc' }],
     })) as OverrideEntry[];
 
-  const correctionsSince = async (documentId: string, since: string) =>
+  /**
+   * R9's other excuse: corrections issued since the last publish for this exact draft (bound to
+   * its reader-visible fingerprint when issued), held or public. One issued before a later edit
+   * explains that edit, not this one.
+   */
+  const correctionsFor = async (draft: Story, since: string) =>
     (await strapi.documents(CORRECTION_UID).findMany({
-      filters: { storyDocumentId: documentId, issuedAt: { $gt: since } },
+      filters: {
+        storyDocumentId: draft.documentId,
+        issuedAt: { $gt: since },
+        draftFingerprint: readerVisibleFingerprint(draft),
+      },
       fields: ['kind', 'issuedAt'],
     })) as Correction[];
 
@@ -115,15 +125,14 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
           : null;
       // R9's excuses (a correction since, a declaration) matter only for a draft that differs
       // from what readers saw: a republish without reader-visible changes does not look them up.
-      const changed = previous ? readerVisibleChanges(draft, previous.content).length > 0 : false;
+      const changedFields = previous ? readerVisibleChanges(draft, previous.content) : [];
+      const changed = changedFields.length > 0;
       const declaration = changed ? await pendingDeclaration(draft) : null;
       const snapshot: StorySnapshot = {
         draft,
         quotes,
         previous,
-        correctionsSincePublish: changed
-          ? await correctionsSince(documentId, previous!.publishedAt)
-          : [],
+        correctionsSincePublish: changed ? await correctionsFor(draft, previous!.publishedAt) : [],
         nonSubstantiveReason: declaration?.reason ?? null,
         documentTexts: await getService('document-text', { strapi }).textsFor([
           ...new Set(
@@ -147,6 +156,11 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
           : [],
         permissions
       );
+      if (previous) {
+        // What a correction issued now explains, and what the next publish shows readers.
+        readiness.changedSincePublish = changedFields;
+        readiness.changesSincePublish = changed ? readerVisibleDiff(draft, previous.content) : [];
+      }
       if (houseRules.rules.length > 0) {
         readiness.houseRules = house
           .infos()

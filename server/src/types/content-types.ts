@@ -128,6 +128,10 @@ export type Correction = Document & {
   issuedByName?: string | null;
   lateReason?: string | null;
   supersedes?: Correction | null;
+  /** The reader-visible fingerprint of the story's draft when it was issued: the change it explains (R9). */
+  draftFingerprint?: string | null;
+  /** Issued on a draft readers have not seen yet: public with the story's next publish. */
+  held?: boolean | null;
 };
 
 export type ChangeLogEntry = Document & {
