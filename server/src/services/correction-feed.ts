@@ -85,8 +85,9 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
   type QueryBuilder = ReturnType<Core.Strapi['db']['connection']['queryBuilder']>;
 
   const whereMatches = (query: QueryBuilder, t: ReturnType<typeof tables>, filters: Filters) => {
-    // A held correction goes public with its story's next publish (services/corrections).
-    query.where(`c.${t.held}`, false);
+    // A held correction goes public with its story's next publish (services/corrections); null
+    // is not held (a row written past the Document Service gets no default).
+    query.where((held) => held.where(`c.${t.held}`, false).orWhereNull(`c.${t.held}`));
     if (filters.since) {
       query.where(`c.${t.issuedAt}`, '>=', filters.since);
     }

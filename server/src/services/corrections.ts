@@ -169,8 +169,12 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
       return byStory;
     }
     const found = (await strapi.documents(CORRECTION_UID).findMany({
-      // Held ones go public with the story's next publish (`releaseHeld`).
-      filters: { storyDocumentId: { $in: storyDocumentIds }, held: false },
+      // Held ones go public with the story's next publish (`releaseHeld`). Null is not held: rows
+      // written past the Document Service (an import, a bulk load) get no default.
+      filters: {
+        storyDocumentId: { $in: storyDocumentIds },
+        $or: [{ held: false }, { held: { $null: true } }],
+      },
       fields: PUBLIC_CORRECTION_FIELDS,
       populate: { supersedes: { fields: ['documentId'] } },
       sort: [{ issuedAt: 'asc' }, { id: 'asc' }],
