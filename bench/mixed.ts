@@ -4,9 +4,10 @@ import type { EditorsSetup } from './protocol';
 
 /**
  * The mixed load (issue 18): readers on the story list, single stories, the JSON-LD and the feeds
- * while editors, over the admin HTTP API as the admin panel does, issue corrections and republish
+ * while editors, over the admin HTTP API as the admin panel does, edit, issue corrections and republish
  * their stories. Afterwards every write the server acknowledged must be visible to readers: a
- * correction answered 201 must be in its story and in the feeds, and the dek of the last
+ * correction answered 201 must be in its story and in the feeds once the publish of the fix it
+ * explains was acknowledged (until then it is held), and the dek of the last
  * acknowledged republish must be the story's. Readers go to `readUrl` (Strapi, or the Varnish in
  * front of it); the check afterwards reads through the same address.
  */
@@ -69,7 +70,10 @@ type EditorLog = {
   publishedDek: string | null;
 };
 
-/** One editor, alone on their story: correct, edit the dek, republish, until the deadline. */
+/**
+ * One editor, alone on their story: edit the dek, issue the correction for it, republish, until
+ * the deadline. A correction is expected public once the publish of its fix is acknowledged.
+ */
 const runEditor = async (
   adminUrl: string,
   token: string,
@@ -101,7 +105,17 @@ const runEditor = async (
   const cm = `/content-manager/collection-types/plugin::intelligence-stories.story/${story.documentId}`;
 
   let draftDek: string | null = null;
+  // Corrections issued for a draft readers have not seen yet are held until its publish.
+  let held: EditorLog['corrections'] = [];
   for (let n = 1; Date.now() < deadline; n += 1) {
+    // A desk's order: fix the text, issue the correction that explains it, publish both.
+    const dek = `Mixed load: editor ${editor}, revision ${n} of the dek.`;
+    result.republishes.attempted += 1;
+    const updated = await call('PUT', cm, { dek });
+    if (updated.status === 200) {
+      draftDek = dek;
+    }
+
     const text = `Mixed load: editor ${editor}, correction ${n}; an earlier version misstated the figure.`;
     result.corrections.attempted += 1;
     const issued = await call(
@@ -114,22 +128,20 @@ const runEditor = async (
     );
     if (issued.status === 201) {
       result.corrections.acknowledged += 1;
-      const { data } = JSON.parse(issued.text) as { data: { documentId: string } };
-      log.corrections.push({ documentId: data.documentId, text });
+      const { data } = JSON.parse(issued.text) as { data: { documentId: string; held: boolean } };
+      (data.held ? held : log.corrections).push({ documentId: data.documentId, text });
     } else {
       result.corrections.refused.push(refusal('correction', issued));
     }
 
-    const dek = `Mixed load: editor ${editor}, revision ${n} of the dek.`;
-    result.republishes.attempted += 1;
-    const updated = await call('PUT', cm, { dek });
-    if (updated.status === 200) {
-      draftDek = dek;
-    }
     const published = await call('POST', `${cm}/actions/publish`, {});
+    if (published.status === 200) {
+      log.publishedDek = draftDek;
+      log.corrections.push(...held);
+      held = [];
+    }
     if (updated.status === 200 && published.status === 200) {
       result.republishes.acknowledged += 1;
-      log.publishedDek = draftDek;
     } else {
       result.republishes.refused.push(
         refusal(
@@ -137,9 +149,6 @@ const runEditor = async (
           updated.status === 200 ? published : updated
         )
       );
-      if (published.status === 200) {
-        log.publishedDek = draftDek;
-      }
     }
   }
   return log;
