@@ -11,6 +11,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   getService('house-rules', { strapi }).close();
   await actionProvider(strapi).registerMany(ADMIN_ACTIONS);
   await getService('correction-feed', { strapi }).prepare();
+  await getService('public-correction-snapshot', { strapi }).prepare();
   await getService('text-extraction', { strapi }).start();
 };
 

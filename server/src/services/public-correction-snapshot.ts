@@ -18,7 +18,8 @@ import {
 
 /**
  * The corrections feeds' half of the publish-time public snapshot: one row per correction of a
- * published story, with the story's title, address and publish date beside it, written with the
+ * published story, with the story's title and address beside it and when the row last changed
+ * for the feed (the later of the correction's issue and the story's publish), written with the
  * story's own snapshot (services/public-snapshot, in the same transaction) and read by the
  * corrections list, RSS and JSON Feed in one query, where the live composition (correction-feed)
  * joins corrections with stories and reads both through the Document Service. A row holds the
@@ -60,6 +61,16 @@ const publicCorrectionSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /**
+     * Creates the version's row at boot, so that the first refreshes on several instances update
+     * one row rather than each inserting its own (the core store has no unique key).
+     */
+    async prepare() {
+      if (!(await version().get({}))) {
+        await version().set({ value: { token: randomUUID() } });
+      }
+    },
+
     /**
      * Rewrites the rows of these stories: those of `published` (the ones with a published
      * version, as the snapshot read them) get one per correction in `records`, the others none.
