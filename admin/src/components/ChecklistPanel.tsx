@@ -90,7 +90,7 @@ const Checklist = ({ documentId, document }: { documentId: string; document?: St
         />
       ) : null}
 
-      {published && changes.length > 0 ? (
+      {changes.length > 0 ? (
         <Box>
           <Divider />
           <Flex direction="column" alignItems="stretch" gap={3} paddingTop={3}>
@@ -106,7 +106,9 @@ const Checklist = ({ documentId, document }: { documentId: string; document?: St
                     'Readers see these changes at the next publish. Explain them with a correction, which goes public with them, or declare them not substantive.'
                   )}
                 </Typography>
-                {rbac.canIssue ? (
+                {/* A correction goes on a published story; R9 outlives an unpublish, and a
+                    declaration answers it there too. */}
+                {published && rbac.canIssue ? (
                   <IssueCorrectionModal
                     storyDocumentId={documentId}
                     firstPublishedAt={document?.firstPublishedAt ?? null}
