@@ -58,7 +58,8 @@ describe("the story's server-kept fields stay out of every Content Manager answe
       `/collection-types/${UIDS.story}/actions/bulkFindForValidation`,
       { documentIds: [documentId] }
     );
-    expect(res.status).toBe(200);
+    // Another person's story is not the Author's to read at all (route-guards/bulk-reads).
+    expect(res.status).toBe(403);
     expectNoServerKeptField(res.body);
   });
 
