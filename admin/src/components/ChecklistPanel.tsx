@@ -44,6 +44,16 @@ const Checklist = ({ documentId, document }: { documentId: string; document?: St
   // What readers would see change, and whether R9 still asks for it to be explained.
   const changes = readiness.changesSincePublish ?? [];
   const r9 = [...readiness.errors, ...readiness.warnings].some(({ code }) => code === 'R9');
+  // Offered in the corrections and, while R9 asks for it, beside the change it would explain.
+  const issueCorrection = (
+    <IssueCorrectionModal
+      storyDocumentId={documentId}
+      firstPublishedAt={document?.firstPublishedAt ?? null}
+      corrections={corrections}
+      draftDiffers={changes.length > 0}
+      onIssued={() => void reload()}
+    />
+  );
   // The server says which quotes await a decision, whatever R6's level (error, warning or off).
   const awaiting = readiness.awaitingDecision;
   const published = document?.status === 'published' || document?.status === 'modified';
@@ -108,15 +118,7 @@ const Checklist = ({ documentId, document }: { documentId: string; document?: St
                 </Typography>
                 {/* A correction goes on a published story; R9 outlives an unpublish, and a
                     declaration answers it there too. */}
-                {published && rbac.canIssue ? (
-                  <IssueCorrectionModal
-                    storyDocumentId={documentId}
-                    firstPublishedAt={document?.firstPublishedAt ?? null}
-                    corrections={corrections}
-                    draftDiffers
-                    onIssued={() => void reload()}
-                  />
-                ) : null}
+                {published && rbac.canIssue ? issueCorrection : null}
                 {rbac.canManage ? (
                   <DeclareNonSubstantiveForm
                     storyDocumentId={documentId}
@@ -231,13 +233,7 @@ const Checklist = ({ documentId, document }: { documentId: string; document?: St
               {label('checklist.corrections', 'Corrections')}
             </Typography>
             <CorrectionTimeline corrections={corrections} />
-            <IssueCorrectionModal
-              storyDocumentId={documentId}
-              firstPublishedAt={document?.firstPublishedAt ?? null}
-              corrections={corrections}
-              draftDiffers={(readiness.changedSincePublish ?? []).length > 0}
-              onIssued={() => void reload()}
-            />
+            {issueCorrection}
           </Flex>
         </Box>
       ) : null}
