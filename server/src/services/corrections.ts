@@ -40,6 +40,12 @@ const EXPLAINS_A_CHANGE = new Set<CorrectionKind>([
 
 export type CorrectionBinding = { draftFingerprint: string | null; held: boolean };
 
+/** Records read by `publicRecordsByStory`, each in the shape a story shows its corrections in. */
+export const toPublicByStory = (records: Map<string, Correction[]>) =>
+  new Map(
+    [...records].map(([storyDocumentId, found]) => [storyDocumentId, found.map(toPublicCorrection)])
+  );
+
 const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * What a correction issued now on this story is bound to: the fingerprint of the draft's
@@ -187,13 +193,7 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The same, each in the shape a story shows its corrections in. */
   async publicByStory(storyDocumentIds: string[]): Promise<Map<string, PublicCorrection[]>> {
-    const records = await this.publicRecordsByStory(storyDocumentIds);
-    return new Map(
-      [...records].map(([storyDocumentId, found]) => [
-        storyDocumentId,
-        found.map(toPublicCorrection),
-      ])
-    );
+    return toPublicByStory(await this.publicRecordsByStory(storyDocumentIds));
   },
 });
 

@@ -11,7 +11,7 @@ import {
   PUBLIC_STORY_SHAPE,
 } from '../utils/public-fields';
 import type { PublicQuery } from './public-api';
-import { toPublicCorrection } from './corrections';
+import { toPublicByStory } from './corrections';
 import type { StoryWithCorrections } from './stories';
 
 /**
@@ -238,9 +238,7 @@ const publicSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
           );
           const composed = await getService('stories', { strapi }).withCorrections(
             published,
-            new Map(
-              [...records].map(([documentId, found]) => [documentId, found.map(toPublicCorrection)])
-            )
+            toPublicByStory(records)
           );
           await rows().deleteMany({ where: { storyDocumentId: { $in: batch } } });
           if (composed.length > 0) {
