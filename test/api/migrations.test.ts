@@ -123,6 +123,20 @@ describe('data migrations on a database written by the previous release', () => 
     await database?.drop();
   });
 
+  /** A public read's body from the snapshot, checked equal to the live composition's. */
+  const servedAsComposedLive = async (path: string) => {
+    const snapshot = app.strapi.plugin('intelligence-stories').service('public-snapshot');
+    const read = async () => (await app.request().get(path).expect(200)).text;
+    const fromSnapshot = await read();
+    snapshot.serveFromSnapshot(false);
+    try {
+      expect(fromSnapshot).toBe(await read());
+    } finally {
+      snapshot.serveFromSnapshot(true);
+    }
+    return fromSnapshot;
+  };
+
   it('runs every migration on the upgrade and records it', async () => {
     const migrated = await migrationRecord(app);
     expect(Object.keys(migrated).sort()).toEqual(MIGRATIONS.map(({ name }) => name).sort());
@@ -138,16 +152,9 @@ describe('data migrations on a database written by the previous release', () => 
 
     // What the public routes serve from it is what the live composition serves.
     await grantPublicPermission(app, 'plugin::intelligence-stories.story.findOne');
-    const snapshot = app.strapi.plugin('intelligence-stories').service('public-snapshot');
-    const read = () =>
-      app.request().get(`/api/intelligence-stories/stories/${published}`).expect(200);
-    const fromSnapshot = (await read()).text;
-    snapshot.serveFromSnapshot(false);
-    try {
-      expect(fromSnapshot).toBe((await read()).text);
-    } finally {
-      snapshot.serveFromSnapshot(true);
-    }
+    const fromSnapshot = await servedAsComposedLive(
+      `/api/intelligence-stories/stories/${published}`
+    );
     expect(JSON.parse(fromSnapshot).data.corrections).toHaveLength(1);
   });
 
@@ -159,15 +166,7 @@ describe('data migrations on a database written by the previous release', () => 
     expect((await migrationRecord(app))['snapshot-public-corrections'].changed).toBe(2);
 
     await grantPublicPermission(app, 'plugin::intelligence-stories.correction.find');
-    const snapshot = app.strapi.plugin('intelligence-stories').service('public-snapshot');
-    const read = () => app.request().get('/api/intelligence-stories/corrections').expect(200);
-    const fromSnapshot = (await read()).text;
-    snapshot.serveFromSnapshot(false);
-    try {
-      expect(fromSnapshot).toBe((await read()).text);
-    } finally {
-      snapshot.serveFromSnapshot(true);
-    }
+    const fromSnapshot = await servedAsComposedLive('/api/intelligence-stories/corrections');
     // Public, as the previous release made every correction: newest first.
     expect(JSON.parse(fromSnapshot).data.map((c: { documentId: string }) => c.documentId)).toEqual([
       pendingCorrection,
