@@ -7,6 +7,7 @@ import type { ReactElement, ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
 
 import { prefixPluginTranslations } from '../src/utils/prefixPluginTranslations';
+import { sharedTranslations } from '../src/utils/shared-translations';
 import en from '../src/translations/en.json';
 import fr from '../src/translations/fr.json';
 
@@ -14,7 +15,7 @@ const MESSAGES = { en, fr } as const;
 
 /**
  * Renders a panel component the way the admin app wraps it: Strapi's design system and react-intl
- * with the plugin's own translations (prefixed as registerTrads prefixes them). Components that
+ * with the plugin's own translations and the shared catalogues' (prefixed as registerTrads does). Components that
  * call the admin's hooks (fetch client, RBAC) are tested in the browser suite instead.
  */
 export const render = (
@@ -24,7 +25,7 @@ export const render = (
   const Providers = ({ children }: { children: ReactNode }) => (
     <IntlProvider
       locale={locale}
-      messages={prefixPluginTranslations(MESSAGES[locale])}
+      messages={prefixPluginTranslations({ ...sharedTranslations(locale), ...MESSAGES[locale] })}
       textComponent="span"
     >
       <DesignSystemProvider locale={locale}>{children}</DesignSystemProvider>

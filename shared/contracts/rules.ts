@@ -2,6 +2,7 @@
  * The editorial rules' codes and levels, and their verdict on a story's draft: what the publish
  * gate enforces and the readiness checklist shows.
  */
+import type { MessageValues, RuleMessageId } from '../messages/rule-messages';
 import type { PassageType } from './citations';
 import type { AwaitedQuote } from './desk';
 import type { RuleOverride } from './stories';
@@ -58,7 +59,12 @@ export type Violation = {
   code: AnyRuleCode;
   /** Where in the story, e.g. `citations[0].page`. */
   path: string;
+  /** In English, whole; the panel renders `messageId` with `values` in the admin's language. */
   message: string;
+  /** R1–R11's message, in shared/messages/rule-messages; absent for a house rule's finding. */
+  messageId?: RuleMessageId;
+  /** What the message says of this story: a page, a document's title, a phrase. */
+  values?: MessageValues;
   /** Reported as a warning whatever the rule's level: the rule could not decide (R11, no text yet). */
   advisory?: boolean;
   /** An error lifted for the next publish by an override (the readiness' `overrides` say whose). */

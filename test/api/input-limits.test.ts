@@ -312,7 +312,7 @@ describe('bad input is refused cheaply, by name, and leaves nothing behind', () 
       await expectRefused(
         () => issue({ text: ZERO_WIDTH.repeat(25) }),
         'text',
-        /text cannot be only spaces or invisible characters/
+        /^Text: cannot be only spaces or invisible characters/
       );
     });
 
@@ -328,7 +328,7 @@ describe('bad input is refused cheaply, by name, and leaves nothing behind', () 
       await expectRefused(
         () => issue({ text: `The figure was ${RIGHT_TO_LEFT_OVERRIDE}000,01 not 10,000.` }),
         'text',
-        /bidirectional embedding, override or isolate control/
+        /^Text: contains a bidirectional control character/
       );
     });
 

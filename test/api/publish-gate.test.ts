@@ -280,7 +280,7 @@ describe('the publish gate', () => {
       const tooShort = await standards.declareNonSubstantive(id, 'typo');
       expect(tooShort.status).toBe(400);
       expect(tooShort.body.error.message).toBe(
-        'reason must be at least 10 characters: say why the change does not need a correction'
+        'Reason: write at least 10 characters saying why the change does not need a correction.'
       );
       expect(
         await app.strapi.documents(UIDS.changeLog).count({ filters: { storyDocumentId: id } })

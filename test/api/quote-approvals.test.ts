@@ -59,7 +59,8 @@ describe('anonymous-quote approvals and readiness', () => {
         {
           code: 'R6',
           path: 'anonymousQuotes[0].approvalState',
-          message: "Quote 1: needs a standards editor's approval before it can be published.",
+          message: 'Quote 1: needs a standards editor’s approval before it can be published.',
+          messageId: 'R6.pending',
         },
       ],
       warnings: [],
@@ -426,6 +427,7 @@ describe('anonymous-quote approvals and readiness', () => {
         path: 'anonymousQuotes[0].approvalState',
         message:
           'Quote 1 was approved by someone who may not approve quotes; it needs approving again.',
+        messageId: 'R6.approver-lost-permission',
       },
     ]);
     await expect(
@@ -506,7 +508,7 @@ describe('anonymous-quote approvals and readiness', () => {
     });
     const missing = await chiefApi.reject(story.documentId, 0, {});
     expect(missing.status).toBe(400);
-    expect(missing.body.error.message).toMatch(/comment/);
+    expect(missing.body.error.message).toMatch(/^Comment: write at least 3 characters/);
 
     const res = await chiefApi.reject(story.documentId, 0, { comment: 'The reason is too thin.' });
     expect(res.status).toBe(200);
@@ -625,7 +627,9 @@ describe('anonymous-quote approvals and readiness', () => {
             code: 'R3',
             path: 'anonymousQuotes[0].anonymityReason',
             message:
-              "Quote 1: say why the source was granted anonymity; 'on condition of anonymity' alone does not explain it.",
+              'Quote 1: say why the source was granted anonymity; “on condition of anonymity” alone does not explain it.',
+            messageId: 'R3.stock-phrase',
+            values: { phrase: 'on condition of anonymity' },
           },
         ],
       },

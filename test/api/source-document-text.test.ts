@@ -32,6 +32,7 @@ const REPORT_PAGES = [
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const FOREIGN_THREATS = 'Foreign Threats to the 2020 US Federal Elections';
 
 describe('source documents: text read from the PDF, and R11', () => {
   let app: TestApp;
@@ -237,13 +238,17 @@ describe('source documents: text read from the PDF, and R11', () => {
         code: 'R11',
         path: 'citations[0].page',
         message:
-          'Citation 1: this quote is not on page 2 of "Foreign Threats to the 2020 US Federal Elections"; it is on page 4. Correct the page.',
+          'Citation 1: this quote is not on page 2 of “Foreign Threats to the 2020 US Federal Elections”; it is on page 4. Correct the page.',
+        messageId: 'R11.found-elsewhere',
+        values: { document: FOREIGN_THREATS, page: 2, pages: '4' },
       },
       {
         code: 'R11',
         path: 'citations[1].passage',
         message:
-          'Citation 2: this quote does not appear anywhere in the PDF of "Foreign Threats to the 2020 US Federal Elections"; check it word for word against the document.',
+          'Citation 2: this quote does not appear anywhere in the PDF of “Foreign Threats to the 2020 US Federal Elections”; check it word for word against the document.',
+        messageId: 'R11.not-found',
+        values: { document: FOREIGN_THREATS, page: 1 },
       },
     ]);
 
@@ -306,7 +311,9 @@ describe('source documents: text read from the PDF, and R11', () => {
         path: 'citations[0].page',
         advisory: true,
         message:
-          'Citation 1: page 3 of "Foreign Threats to the 2020 US Federal Elections" is a scanned image without text, so the quote cannot be checked automatically; check it by eye.',
+          'Citation 1: page 3 of “Foreign Threats to the 2020 US Federal Elections” is a scanned image without text, so the passage cannot be checked automatically; check it by eye.',
+        messageId: 'R11.no-text-on-page',
+        values: { document: FOREIGN_THREATS, page: 3 },
       },
     ]);
   });
@@ -326,13 +333,25 @@ describe('source documents: text read from the PDF, and R11', () => {
         code: 'R2',
         path: 'citations[0].sourceDocument',
         message:
-          'Citation 1: "Foreign Threats to the 2020 US Federal Elections" is recorded as 7 pages but its PDF has 5; correct the document\'s page count.',
+          'Citation 1: “Foreign Threats to the 2020 US Federal Elections” is recorded as 7 pages but its PDF has 5; correct the document’s page count.',
+        messageId: 'R2.page-count-mismatch',
+        values: {
+          document: FOREIGN_THREATS,
+          recorded: 7,
+          pdfPages: 5,
+        },
       },
       {
         code: 'R2',
         path: 'citations[0].page',
         message:
-          'Citation 1: page 6 does not exist in "Foreign Threats to the 2020 US Federal Elections", which has 5 pages in its PDF.',
+          'Citation 1: page 6 does not exist in “Foreign Threats to the 2020 US Federal Elections”, which has 5 pages in its PDF.',
+        messageId: 'R2.page-missing-in-pdf',
+        values: {
+          document: FOREIGN_THREATS,
+          page: 6,
+          pageCount: 5,
+        },
       },
     ]);
   });
@@ -358,7 +377,9 @@ describe('source documents: text read from the PDF, and R11', () => {
           path: 'citations[0].passage',
           advisory: true,
           message:
-            'Citation 1: "Foreign Threats to the 2020 US Federal Elections" has no PDF attached, so this quote cannot be checked against the document; attach the PDF to the source document, or check the quote by eye.',
+            'Citation 1: “Foreign Threats to the 2020 US Federal Elections” has no PDF attached, so this quote cannot be checked against the document; attach the PDF to the source document, or check the quote by eye.',
+          messageId: 'R11.no-pdf',
+          values: { document: FOREIGN_THREATS, page: 1 },
         },
       ],
     });
@@ -567,7 +588,9 @@ describe('source documents: text read from the PDF, and R11', () => {
         code: 'R11',
         path: 'citations[0].passage',
         message:
-          'Citation 1: the PDF of "A long report" is still being read, so the quote cannot be checked yet; try again in a moment.',
+          'Citation 1: the PDF of “A long report” is still being read, so the passage cannot be checked yet; try again in a moment.',
+        messageId: 'R11.pending',
+        values: { document: 'A long report', page: 250 },
       },
     ]);
 

@@ -76,50 +76,50 @@ describe('validation of every write, through the Content Manager', () => {
         'title longer than 255 characters',
         { title: 'x'.repeat(256) },
         'title',
-        /title must be at most 255/,
+        /^Title: shorten it to 255 characters at most\./,
       ],
-      ['title of spaces only', { title: '   ' }, 'title', /title cannot be only spaces/],
+      ['title of spaces only', { title: '   ' }, 'title', /^Title: cannot be only spaces/],
       [
         'slug with capitals and spaces',
         { title: 'Ok', slug: 'Bad Slug' },
         'slug',
-        /slug must be lowercase/,
+        /^Slug: use lowercase letters and digits joined by single hyphens/,
       ],
       [
         'slug with a trailing hyphen',
         { title: 'Ok', slug: 'bad-' },
         'slug',
-        /slug must be lowercase/,
+        /^Slug: use lowercase letters and digits joined by single hyphens/,
       ],
       [
         'kind outside the list',
         { title: 'Ok', slug: 'ok-kind', kind: 'opinion' },
         'kind',
-        /kind must be one of/,
+        /^Kind: choose one of news, analysis, explainer\.$/,
       ],
       [
         'dek longer than 600 characters',
         { title: 'Ok', slug: 'ok-dek', dek: 'x'.repeat(601) },
         'dek',
-        /dek must be at most 600/,
+        /^Dek: shorten it to 600 characters at most\./,
       ],
       [
         'citation page 0',
         { title: 'Ok', slug: 'ok-page0', citations: [citation(0)] },
         'citations.0.page',
-        /must be at least 1/,
+        /^Citation 1 › Page: must be 1 or more\./,
       ],
       [
         'citation of a page beyond the document',
         { title: 'Ok', slug: 'ok-page16', citations: [citation(16)] },
         'citations.0.page',
-        /page 16 does not exist .* 15 pages/,
+        /^Citation 1 › Page: page 16 does not exist .* 15 pages/,
       ],
       [
         'citation passage type outside the list',
         { title: 'Ok', slug: 'ok-type', citations: [{ ...citation(3), passageType: 'summary' }] },
         'citations.0.passageType',
-        /must be one of/,
+        /choose one of/,
       ],
       [
         'byline without a name',
@@ -173,49 +173,49 @@ describe('validation of every write, through the Content Manager', () => {
     };
 
     it.each([
-      ['page count of 0', { ...base, pageCount: 0 }, 'pageCount', /pageCount must be at least 1/],
+      ['page count of 0', { ...base, pageCount: 0 }, 'pageCount', /^Page count: must be 1 or more\./],
       [
         'negative page count',
         { ...base, pageCount: -3 },
         'pageCount',
-        /pageCount must be at least 1/,
+        /^Page count: must be 1 or more\./,
       ],
       ['fractional page count', { ...base, pageCount: 2.5 }, 'pageCount', /./],
       [
         'classification outside the list',
         { ...base, classification: 'secret' },
         'classification',
-        /must be one of/,
+        /choose one of/,
       ],
       [
         'official URL that is not an address',
         { ...base, officialUrl: 'not a url' },
         'officialUrl',
-        /officialUrl must be a full http\(s\) address/,
+        /^Official URL: give a full http\(s\) address/,
       ],
       [
         'official URL with a script scheme',
         { ...base, officialUrl: 'javascript:alert(1)' },
         'officialUrl',
-        /officialUrl must be a full http\(s\) address/,
+        /^Official URL: give a full http\(s\) address/,
       ],
       [
         'release date before the document date',
         { ...base, documentDate: '2021-03-16', releaseDate: '2021-03-10' },
         'releaseDate',
-        /releaseDate cannot be earlier than documentDate/,
+        /^Release date: cannot be earlier than the document date\./,
       ],
       [
         'key judgment beyond the page count',
         { ...base, keyJudgments: [{ text: 'A judgment', page: 20, confidence: 'high' }] },
         'keyJudgments.0.page',
-        /page 20 is beyond the document's 15 pages/,
+        /^Key judgment 1 › Page: page 20 is beyond the document’s 15 pages/,
       ],
       [
         'key judgment confidence outside the list',
         { ...base, keyJudgments: [{ text: 'A judgment', confidence: 'certain' }] },
         'keyJudgments.0.confidence',
-        /must be one of/,
+        /choose one of/,
       ],
       [
         'key judgment likelihood outside ICD 203',
@@ -224,7 +224,7 @@ describe('validation of every write, through the Content Manager', () => {
           keyJudgments: [{ text: 'A judgment', confidence: 'high', likelihood: 'probably' }],
         },
         'keyJudgments.0.likelihood',
-        /must be one of/,
+        /choose one of/,
       ],
     ])('refuses %s', async (_rule, data, path, message) => {
       await expectRefused(
@@ -243,7 +243,7 @@ describe('validation of every write, through the Content Manager', () => {
         UIDS.sourceDocument,
         () => cm.update(UIDS.sourceDocument, created.documentId, { pageCount: 10 }),
         'keyJudgments.0.page',
-        /page 12 is beyond the document's 10 pages/
+        /^Key judgment 1 › Page: page 12 is beyond the document’s 10 pages/
       );
     });
   });
@@ -261,9 +261,9 @@ describe('validation of every write, through the Content Manager', () => {
         'text shorter than 20 characters',
         { text: 'Fixed a typo.' },
         'text',
-        /text must be at least 20/,
+        /^Text: write at least 20 characters\./,
       ],
-      ['kind outside the list', { kind: 'oops' }, 'kind', /must be one of/],
+      ['kind outside the list', { kind: 'oops' }, 'kind', /choose one of/],
       [
         'story that does not exist',
         { storyDocumentId: 'no-such-story' },
@@ -306,7 +306,7 @@ describe('validation of every write, through the Content Manager', () => {
       })
     ).rejects.toMatchObject({
       name: 'ValidationError',
-      message: expect.stringMatching(/pageCount/),
+      message: expect.stringMatching(/^Page count: must be 1 or more\./),
     });
     expect(await snapshot(UIDS.sourceDocument)).toEqual(before);
   });

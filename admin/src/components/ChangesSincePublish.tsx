@@ -2,19 +2,12 @@ import { Box, Flex, Typography } from '@strapi/design-system';
 import { diffWords } from 'diff';
 
 import type { ReaderVisibleChange } from '../../../shared/contracts/rules';
+import { FIELD_LABELS } from '../../../shared/messages/field-labels';
 import { usePluginLabel } from '../hooks/usePluginLabel';
 
 // Unchanged text longer than this is cut to its ends, so a one-word fix in a long body shows as
 // the word and its surroundings.
 const CONTEXT = 60;
-
-const FIELD_LABELS: Record<ReaderVisibleChange['field'], string> = {
-  title: 'Title',
-  dek: 'Dek',
-  body: 'Body',
-  anonymousQuotes: 'Anonymous quotes',
-  citations: 'Citations',
-};
 
 const shorten = (text: string, first: boolean, last: boolean) => {
   if (text.length <= CONTEXT * 2) {
@@ -26,7 +19,7 @@ const shorten = (text: string, first: boolean, last: boolean) => {
 };
 
 /** One field's change as a word diff: removed words struck out, added words marked. */
-const WordDiff = ({ before, after }: { before: string; after: string }) => {
+export const WordDiff = ({ before, after }: { before: string; after: string }) => {
   const parts = diffWords(before, after);
   return (
     <Typography variant="omega" tag="p" style={{ whiteSpace: 'pre-wrap' }}>
@@ -64,7 +57,7 @@ export const ChangesSincePublish = ({ changes }: { changes: ReaderVisibleChange[
       {changes.map((change) => (
         <Box key={change.field} tag="li">
           <Typography variant="sigma" textColor="neutral600">
-            {label(`field.${change.field}`, FIELD_LABELS[change.field])}
+            {label(`field.${change.field}`, FIELD_LABELS[change.field].en)}
           </Typography>
           <WordDiff before={change.before} after={change.after} />
         </Box>

@@ -19,6 +19,9 @@ import { QuoteDecision } from './QuoteDecision';
 import { RuleOverrideForm } from './RuleOverrideForm';
 import { ViolationList } from './ViolationList';
 
+/** The checklist's element holding a quote's approval, which R6's remedy opens. */
+const approvalElementId = (quoteIndex: number) => `${PLUGIN_ID}-approval-${quoteIndex}`;
+
 type StoryDocument = { updatedAt?: string; firstPublishedAt?: string | null; status?: string };
 
 const Checklist = ({ documentId, document }: { documentId: string; document?: StoryDocument }) => {
@@ -90,6 +93,7 @@ const Checklist = ({ documentId, document }: { documentId: string; document?: St
           violations={readiness.errors}
           tone="danger"
           houseRules={readiness.houseRules}
+          approvalElementId={rbac.canApprove ? approvalElementId : undefined}
         />
       ) : null}
       {readiness.warnings.length > 0 ? (
@@ -97,6 +101,7 @@ const Checklist = ({ documentId, document }: { documentId: string; document?: St
           violations={readiness.warnings}
           tone="warning"
           houseRules={readiness.houseRules}
+          approvalElementId={rbac.canApprove ? approvalElementId : undefined}
         />
       ) : null}
 
@@ -192,7 +197,16 @@ const Checklist = ({ documentId, document }: { documentId: string; document?: St
             {label('checklist.approvals', 'Anonymous quotes awaiting a decision')}
           </Typography>
           {awaiting.map(({ quoteIndex, reason }) => (
-            <Flex key={quoteIndex} direction="column" alignItems="stretch" gap={1} paddingTop={2}>
+            <Flex
+              key={quoteIndex}
+              id={approvalElementId(quoteIndex)}
+              // Focused by R6's "Open the approval".
+              tabIndex={-1}
+              direction="column"
+              alignItems="stretch"
+              gap={1}
+              paddingTop={2}
+            >
               <Flex gap={2}>
                 <Typography variant="omega" fontWeight="bold">
                   {formatMessage(

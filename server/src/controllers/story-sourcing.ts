@@ -9,7 +9,9 @@ import type {
   OverrideRule,
 } from '../../../shared/contracts/stories';
 import { toRuleOverride } from '../rules/overrides';
+import { editorLanguage } from '../utils/editor-language';
 import { getService } from '../utils/get-service';
+import { validateInLanguage } from '../validation/localized-errors';
 import { requiredReaderText } from '../validation/rules';
 
 const quoteParams = yup.object({
@@ -36,28 +38,33 @@ const approveBody = yup
   })
   .noUnknown(true, 'unknown field(s): ${unknown}');
 
-// A required explanation from the desk, e.g. why a quote is rejected.
-const explanation = (field: string, min: number, why: string) =>
+// A required explanation from the desk, e.g. why a quote is rejected: refused in the editor's
+// language by its purpose (shared/messages/validation-messages, `explain.*`).
+const explanation = (purpose: 'reject' | 'declaration' | 'override', min: number) =>
   requiredReaderText(
     yup
       .string()
-      .required(`${field}: ${why}`)
+      .test({
+        name: `explain.${purpose}`,
+        params: { min },
+        message: `\${path} must be at least ${min} characters`,
+        test: (value) => typeof value === 'string' && value.trim().length >= min,
+      })
       .trim()
-      .min(min, `${field} must be at least \${min} characters: ${why}`)
-      .max(2000, `${field} must be at most \${max} characters`)
+      .max(2000, '${path} must be at most ${max} characters')
   );
 
 const rejectBody = yup
   .object({
     revision,
-    comment: explanation('comment', 3, 'say why the quote is rejected, so the desk can fix it'),
+    comment: explanation('reject', 3),
   })
   .noUnknown(true, 'unknown field(s): ${unknown}');
 
 const declarationBody = yup
   .object({
     revision,
-    reason: explanation('reason', 10, 'say why the change does not need a correction'),
+    reason: explanation('declaration', 10),
   })
   .noUnknown(true, 'unknown field(s): ${unknown}');
 
@@ -68,11 +75,7 @@ const overrideBody = yup
       .string()
       .required('rule is required: the code of the rule to override, e.g. R1 or LEAK-HASH')
       .max(40, 'rule must be a rule code'),
-    reason: explanation(
-      'reason',
-      20,
-      'say why this story may be published although the rule blocks it; it is kept in the change log'
-    ),
+    reason: explanation('override', 20),
   })
   .noUnknown(true, 'unknown field(s): ${unknown}');
 
@@ -81,7 +84,11 @@ const storySourcing = ({ strapi }: { strapi: Core.Strapi }) => {
   const decide = (decision: Decision, bodySchema: typeof approveBody) =>
     async function handle(ctx: Context) {
       const { documentId, quoteIndex } = await validateYupSchema(quoteParams)(ctx.params);
-      const body = await validateYupSchema(bodySchema)(ctx.request.body ?? {});
+      const body = await validateInLanguage(
+        bodySchema,
+        ctx.request.body ?? {},
+        editorLanguage(strapi)
+      );
       ctx.body = {
         data: await getService('approvals', { strapi }).decide(
           documentId,
@@ -104,7 +111,11 @@ const storySourcing = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A rule lifted for one publish: the service checks the permission the config names. */
     async overrideRule(ctx: Context) {
-      const body = await validateYupSchema(overrideBody)(ctx.request.body ?? {});
+      const body = await validateInLanguage(
+        overrideBody,
+        ctx.request.body ?? {},
+        editorLanguage(strapi)
+      );
       const ability = ctx.state.userAbility as { can(action: string): boolean };
       const entry = await getService('change-log', { strapi }).overrideRule(ctx.params.documentId, {
         rule: body.rule,
@@ -118,7 +129,11 @@ const storySourcing = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async declareNonSubstantive(ctx: Context) {
-      const body = await validateYupSchema(declarationBody)(ctx.request.body ?? {});
+      const body = await validateInLanguage(
+        declarationBody,
+        ctx.request.body ?? {},
+        editorLanguage(strapi)
+      );
       const entry = await getService('change-log', { strapi }).declareForDraft(
         ctx.params.documentId,
         { reason: body.reason, revision: body.revision, userId: ctx.state.user.id }

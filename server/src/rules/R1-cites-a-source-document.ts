@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { violation } from './violation';
 
 /** R1 (AP, Reuters): a story built on a report says which report. */
 export const citesASourceDocument: Rule = ({ draft }) => {
@@ -6,12 +7,5 @@ export const citesASourceDocument: Rule = ({ draft }) => {
   if ((draft.sourceDocuments ?? []).length > 0 || cited) {
     return [];
   }
-  return [
-    {
-      code: 'R1',
-      path: 'sourceDocuments',
-      message:
-        'Link at least one source document: readers must be able to see which report the story is built on.',
-    },
-  ];
+  return [violation('R1', 'sourceDocuments', 'R1.no-source-document')];
 };

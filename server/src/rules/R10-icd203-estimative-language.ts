@@ -1,6 +1,7 @@
 import type { Likelihood } from '../types/content-types';
 import { findPhrases } from './text';
 import type { Rule, Violation } from './types';
+import { violation } from './violation';
 
 /** ICD 203's likelihood scale, each step with the wordings the directive allows. */
 const ICD_203_TERMS: Record<Likelihood, string[]> = {
@@ -30,25 +31,23 @@ export const icd203EstimativeLanguage: Rule = ({ draft }, { nonIcd203EstimativeT
   (draft.sourceDocuments ?? []).flatMap((document, documentIndex) =>
     (document.keyJudgments ?? []).flatMap((judgment, index): Violation[] => {
       const path = `sourceDocuments[${documentIndex}].keyJudgments[${index}]`;
-      const label = `Key judgment ${index + 1} of "${document.title}"`;
       const [vague] = findPhrases(judgment.text, nonIcd203EstimativeTerms);
       if (vague) {
         return [
-          {
-            code: 'R10',
-            path: `${path}.text`,
-            message: `${label}: '${vague}' is not an ICD 203 likelihood term; use almost no chance, very unlikely, unlikely, roughly even chance, likely, very likely or almost certain.`,
-          },
+          violation('R10', `${path}.text`, 'R10.not-icd-term', {
+            document: document.title,
+            term: vague,
+          }),
         ];
       }
       const stated = stepInText(judgment.text);
       if (judgment.likelihood && stated && stated !== judgment.likelihood) {
         return [
-          {
-            code: 'R10',
-            path: `${path}.likelihood`,
-            message: `${label}: the text says '${termsOf(stated)[0]}' but its likelihood is recorded as '${termsOf(judgment.likelihood)[0]}'.`,
-          },
+          violation('R10', `${path}.likelihood`, 'R10.disagrees', {
+            document: document.title,
+            stated: termsOf(stated)[0],
+            recorded: termsOf(judgment.likelihood)[0],
+          }),
         ];
       }
       return [];

@@ -68,7 +68,9 @@ describe('R11: quotes match the PDF', () => {
         code: 'R11',
         path: 'citations[0].page',
         message:
-          'Citation 1: this quote is not on page 1 of "Foreign Threats"; it is on page 3. Correct the page.',
+          'Citation 1: this quote is not on page 1 of “Foreign Threats”; it is on page 3. Correct the page.',
+        messageId: 'R11.found-elsewhere',
+        values: { document: 'Foreign Threats', page: 1, pages: '3' },
       },
     ]);
   });
@@ -144,7 +146,9 @@ describe('R11: quotes match the PDF', () => {
         path: 'citations[0].passage',
         advisory: true,
         message:
-          'Citation 1: "Foreign Threats" has no PDF attached, so this quote cannot be checked against the document; attach the PDF to the source document, or check the quote by eye.',
+          'Citation 1: “Foreign Threats” has no PDF attached, so this quote cannot be checked against the document; attach the PDF to the source document, or check the quote by eye.',
+        messageId: 'R11.no-pdf',
+        values: { document: 'Foreign Threats', page: 1 },
       },
     ]);
   });
@@ -186,13 +190,17 @@ describe('R2 with the PDF read', () => {
         code: 'R2',
         path: 'citations[0].sourceDocument',
         message:
-          'Citation 1: "Foreign Threats" is recorded as 3 pages but its PDF has 2; correct the document\'s page count.',
+          'Citation 1: “Foreign Threats” is recorded as 3 pages but its PDF has 2; correct the document’s page count.',
+        messageId: 'R2.page-count-mismatch',
+        values: { document: 'Foreign Threats', recorded: 3, pdfPages: 2 },
       },
       {
         code: 'R2',
         path: 'citations[0].page',
         message:
-          'Citation 1: page 3 does not exist in "Foreign Threats", which has 2 pages in its PDF.',
+          'Citation 1: page 3 does not exist in “Foreign Threats”, which has 2 pages in its PDF.',
+        messageId: 'R2.page-missing-in-pdf',
+        values: { document: 'Foreign Threats', page: 3, pageCount: 2 },
       },
     ]);
   });

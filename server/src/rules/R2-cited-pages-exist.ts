@@ -1,5 +1,6 @@
 import { pageExists } from '../../../shared/contracts/citations';
 import type { Rule, Violation } from './types';
+import { violation } from './violation';
 
 /**
  * R2: every citation names a document and a page that document has. Once the server has read the
@@ -9,16 +10,9 @@ import type { Rule, Violation } from './types';
 export const citedPagesExist: Rule = ({ draft, documentTexts }) => {
   const reportedMismatch = new Set<string>();
   return (draft.citations ?? []).flatMap((citation, index): Violation[] => {
-    const label = `Citation ${index + 1}`;
     const document = citation.sourceDocument;
     if (!document) {
-      return [
-        {
-          code: 'R2',
-          path: `citations[${index}].sourceDocument`,
-          message: `${label}: choose the source document it cites.`,
-        },
-      ];
+      return [violation('R2', `citations[${index}].sourceDocument`, 'R2.no-document')];
     }
     const text = documentTexts?.[document.documentId];
     const pdfPageCount = text?.status === 'done' ? text.pageCount : null;
@@ -29,19 +23,26 @@ export const citedPagesExist: Rule = ({ draft, documentTexts }) => {
       !reportedMismatch.has(document.documentId)
     ) {
       reportedMismatch.add(document.documentId);
-      violations.push({
-        code: 'R2',
-        path: `citations[${index}].sourceDocument`,
-        message: `${label}: "${document.title}" is recorded as ${document.pageCount} pages but its PDF has ${pdfPageCount}; correct the document's page count.`,
-      });
+      violations.push(
+        violation('R2', `citations[${index}].sourceDocument`, 'R2.page-count-mismatch', {
+          document: document.title,
+          recorded: document.pageCount,
+          pdfPages: pdfPageCount,
+        })
+      );
     }
     const pageCount = pdfPageCount ?? document.pageCount;
-    if (!citation.page || !pageExists(citation.page, pageCount)) {
-      violations.push({
-        code: 'R2',
-        path: `citations[${index}].page`,
-        message: `${label}: page ${citation.page ?? '(none)'} does not exist in "${document.title}", which has ${pageCount} pages${pdfPageCount ? ' in its PDF' : ''}.`,
-      });
+    const path = `citations[${index}].page`;
+    if (!citation.page) {
+      violations.push(violation('R2', path, 'R2.no-page', { document: document.title }));
+    } else if (!pageExists(citation.page, pageCount)) {
+      violations.push(
+        violation('R2', path, pdfPageCount ? 'R2.page-missing-in-pdf' : 'R2.page-missing', {
+          page: citation.page,
+          document: document.title,
+          pageCount,
+        })
+      );
     }
     return violations;
   });

@@ -1,5 +1,6 @@
-import { findPhrases, quoteLabel, removePhrases } from './text';
+import { findPhrases, removePhrases } from './text';
 import type { Rule, Violation } from './types';
+import { violation } from './violation';
 
 // Fewer words than this, once stock phrases are removed, cannot explain a need for anonymity.
 const MIN_REASON_WORDS = 3;
@@ -15,12 +16,8 @@ export const anonymityReason: Rule = ({ draft }, { stockAnonymityPhrases }) =>
     }
     const [stock] = findPhrases(reason, stockAnonymityPhrases);
     return [
-      {
-        code: 'R3',
-        path,
-        message: stock
-          ? `${quoteLabel(index)}: say why the source was granted anonymity; '${stock}' alone does not explain it.`
-          : `${quoteLabel(index)}: say why the source was granted anonymity (for example, what they would risk if named).`,
-      },
+      stock
+        ? violation('R3', path, 'R3.stock-phrase', { phrase: stock })
+        : violation('R3', path, 'R3.no-reason'),
     ];
   });

@@ -1,5 +1,6 @@
-import { normalize, quoteLabel } from './text';
+import { normalize } from './text';
 import type { Rule, Violation } from './types';
+import { violation } from './violation';
 
 /** R4 (NYT, NPR): the attribution tells readers who is speaking and how they would know. */
 export const specificAttribution: Rule = ({ draft }, { vagueAttributions }) => {
@@ -9,14 +10,11 @@ export const specificAttribution: Rule = ({ draft }, { vagueAttributions }) => {
     if (attribution && !vague.has(attribution)) {
       return [];
     }
+    const path = `anonymousQuotes[${index}].attribution`;
     return [
-      {
-        code: 'R4',
-        path: `anonymousQuotes[${index}].attribution`,
-        message: attribution
-          ? `${quoteLabel(index)}: '${quote.attribution}' does not tell readers who is speaking; describe the source's position (e.g. 'a representative of the Biden administration').`
-          : `${quoteLabel(index)}: say who is speaking (e.g. 'a representative of the Biden administration').`,
-      },
+      attribution
+        ? violation('R4', path, 'R4.vague', { attribution: quote.attribution ?? '' })
+        : violation('R4', path, 'R4.missing'),
     ];
   });
 };

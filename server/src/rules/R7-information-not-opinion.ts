@@ -1,5 +1,5 @@
-import { quoteLabel } from './text';
 import type { Rule, Violation } from './types';
+import { violation } from './violation';
 
 /** R7 (AP, NYT): anonymity is granted for information, never for opinion or attacks. */
 export const informationNotOpinion: Rule = ({ draft }) =>
@@ -7,10 +7,6 @@ export const informationNotOpinion: Rule = ({ draft }) =>
     quote.informationNotOpinion === true
       ? []
       : [
-          {
-            code: 'R7',
-            path: `anonymousQuotes[${index}].informationNotOpinion`,
-            message: `${quoteLabel(index)}: confirm the source gives information, not opinion; anonymous sources are not quoted for opinions or attacks.`,
-          },
+          violation('R7', `anonymousQuotes[${index}].informationNotOpinion`, 'R7.unconfirmed'),
         ]
   );

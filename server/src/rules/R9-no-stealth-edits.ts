@@ -1,5 +1,6 @@
 import { readerVisibleChanges } from './reader-visible-changes';
 import type { Rule } from './types';
+import { violation } from './violation';
 
 /**
  * R9 (NYT, BBC): a story's reader-visible text does not change silently once published.
@@ -21,11 +22,5 @@ export const noStealthEdits: Rule = ({
   if (changed.length === 0) {
     return [];
   }
-  return [
-    {
-      code: 'R9',
-      path: changed[0],
-      message: `This story changed since it was last published (${changed.join(', ')}), and no correction or declaration was made for this version: issue a correction or update now that the draft is fixed, or declare the change non-substantive with a reason, before republishing.`,
-    },
-  ];
+  return [violation('R9', changed[0], 'R9.changed', { fields: changed.join(', ') })];
 };

@@ -56,6 +56,8 @@ describe('house rules in evaluateRules', () => {
         code: 'LEGAL-REVIEW',
         path: 'title',
         message: 'The house rule LEGAL-REVIEW could not check this story: no counsel table',
+        messageId: 'house.broken',
+        values: { rule: 'LEGAL-REVIEW', error: 'no counsel table' },
       },
     ]);
   });

@@ -8,6 +8,7 @@ import {
   type LocalizedText,
   type RuleLevel,
 } from '../../../shared/contracts/rules';
+import { formatRuleMessage } from '../../../shared/messages/rule-messages';
 import type { StorySnapshot, Violation } from './types';
 
 export type { HouseRuleInfo, LocalizedText };
@@ -135,11 +136,14 @@ export const runHouseRule = (
       message: String(message),
     }));
   } catch (error) {
+    const values = { rule: rule.code, error: (error as Error).message };
     return [
       {
         code: rule.code,
         path: rule.fields[0],
-        message: `The house rule ${rule.code} could not check this story: ${(error as Error).message}`,
+        message: formatRuleMessage('house.broken', rule.fields[0], values, 'en'),
+        messageId: 'house.broken',
+        values,
       },
     ];
   }

@@ -84,7 +84,13 @@ describe('editorial rules', () => {
         code: 'R2',
         path: 'citations[0].page',
         message:
-          'Citation 1: page 16 does not exist in "Foreign Threats to the 2020 US Federal Elections", which has 15 pages.',
+          'Citation 1: page 16 does not exist in “Foreign Threats to the 2020 US Federal Elections”, which has 15 pages.',
+        messageId: 'R2.page-missing',
+        values: {
+          document: 'Foreign Threats to the 2020 US Federal Elections',
+          page: 16,
+          pageCount: 15,
+        },
       },
     ]);
     snapshot.draft.citations![0].sourceDocument = null;
@@ -104,7 +110,7 @@ describe('editorial rules', () => {
     expect(violation).toMatchObject({ code: 'R3', path: 'anonymousQuotes[0].anonymityReason' });
     if (reason) {
       expect(violation.message).toMatch(
-        /^Quote 1: say why the source was granted anonymity; '.+' alone does not explain it\.$/
+        /^Quote 1: say why the source was granted anonymity; “.+” alone does not explain it\.$/
       );
     }
   });
@@ -148,7 +154,7 @@ describe('editorial rules', () => {
   it('R6 wants an approval by a permitted user that covers the current text', () => {
     const pending = goodSnapshot();
     pending.draft.anonymousQuotes![0].approvalState = 'pending';
-    expect(fired('R6', pending)[0].message).toMatch(/needs a standards editor's approval/);
+    expect(fired('R6', pending)[0].message).toMatch(/needs a standards editor’s approval/);
 
     const edited = goodSnapshot();
     edited.quotes[0].fingerprint = 'fp-2';
@@ -234,7 +240,9 @@ describe('editorial rules', () => {
       expect.objectContaining({
         code: 'R9',
         path: 'title',
-        message: expect.stringMatching(/\(title\)/),
+        message: expect.stringMatching(/\(Title\)/),
+        messageId: 'R9.changed',
+        values: { fields: 'title' },
       }),
     ]);
     expect(
@@ -279,7 +287,7 @@ describe('editorial rules', () => {
       expect.objectContaining({
         code: 'R10',
         path: 'sourceDocuments[0].keyJudgments[0].text',
-        message: expect.stringMatching(/'possibly' is not an ICD 203 likelihood term/),
+        message: expect.stringMatching(/“possibly” is not an ICD 203 likelihood term/),
       }),
     ]);
 
@@ -290,7 +298,7 @@ describe('editorial rules', () => {
     expect(fired('R10', mismatch)[0]).toMatchObject({
       path: 'sourceDocuments[0].keyJudgments[0].likelihood',
       message: expect.stringMatching(
-        /says 'very unlikely' but its likelihood is recorded as 'likely'/
+        /says “very unlikely” but its likelihood is recorded as “likely”/
       ),
     });
   });

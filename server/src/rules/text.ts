@@ -28,5 +28,3 @@ export const removePhrases = (text: string, phrases: string[]) =>
     (remaining, phrase) => remaining.replace(new RegExp(`(^| )${escape(phrase)}(?= |$)`, 'g'), ' '),
     normalize(text)
   );
-
-export const quoteLabel = (index: number) => `Quote ${index + 1}`;

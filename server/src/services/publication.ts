@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { toRuleOverride, type OverrideEntry } from '../rules/overrides';
 import { readerVisible } from '../rules/reader-visible-changes';
 import type { Story } from '../types/content-types';
+import { editorLanguage } from '../utils/editor-language';
 import { getService } from '../utils/get-service';
 import { STORY_UID } from '../utils/plugin-id';
 import { publishRefusedError, type Refusal } from '../utils/publish-refusal';
@@ -34,14 +35,17 @@ const publication = ({ strapi }: { strapi: Core.Strapi }) => {
         // 2. Refuse, naming every violation, when a rule at 'error' fails.
         if (assessment && assessment.readiness.errors.length > 0) {
           const { readiness, snapshot } = assessment;
-          throw publishRefusedError([
-            {
-              documentId,
-              title: snapshot.draft.title,
-              violations: readiness.errors,
-              warnings: readiness.warnings,
-            },
-          ]);
+          throw publishRefusedError(
+            [
+              {
+                documentId,
+                title: snapshot.draft.title,
+                violations: readiness.errors,
+                warnings: readiness.warnings,
+              },
+            ],
+            editorLanguage(strapi)
+          );
         }
 
         // 3. Record what readers are about to see, on the draft row that Strapi's publish copies
@@ -103,7 +107,7 @@ const publication = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       if (refusals.length > 0) {
-        throw publishRefusedError(refusals);
+        throw publishRefusedError(refusals, editorLanguage(strapi));
       }
     },
 

@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { validateYupSchema } from '@strapi/utils';
 
 import type { PublisherSettings } from '../../../shared/contracts/settings';
 import { getService } from '../utils/get-service';
 import { PLUGIN_ID } from '../utils/plugin-id';
 import { SURROGATE_KEYS } from '../utils/surrogate-keys';
 import { settingsSchema } from '../validation/settings';
+import { validateInLanguage } from '../validation/localized-errors';
+import { editorLanguage } from '../utils/editor-language';
 
 export type { PublisherSettings };
 
@@ -36,9 +37,11 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
      * the JSON-LD and the feeds, which show them.
      */
     async set(input: unknown): Promise<PublisherSettings> {
-      const valid = (await validateYupSchema(settingsSchema)(input ?? {})) as Partial<
-        Record<keyof PublisherSettings, string | null | undefined>
-      >;
+      const valid = (await validateInLanguage(
+        settingsSchema,
+        input ?? {},
+        editorLanguage(strapi)
+      )) as Partial<Record<keyof PublisherSettings, string | null | undefined>>;
       const value = Object.fromEntries(
         (Object.keys(EMPTY_SETTINGS) as Array<keyof PublisherSettings>).map((key) => [
           key,

@@ -1,23 +1,20 @@
 import type { Core, UID } from '@strapi/strapi';
-import { errors, validateYupSchema, type yup } from '@strapi/utils';
+import type { yup } from '@strapi/utils';
 
 import { pageExists } from '../../../shared/contracts/citations';
 import { LATE_AFTER_DAYS } from '../../../shared/contracts/corrections';
 import type { Correction, SourceDocument, Story } from '../types/content-types';
 import { buildAttributeSchema } from '../validation/attribute-schema';
 import { typeRules, type ValidatedUID } from '../validation';
+import {
+  fieldProblemsError,
+  validateInLanguage,
+  type FieldProblem,
+} from '../validation/localized-errors';
+import { editorLanguage } from '../utils/editor-language';
 import { CORRECTION_UID, SOURCE_DOCUMENT_UID, STORY_UID } from '../utils/plugin-id';
 
-type Violation = { path: string[]; message: string };
-
-const throwViolations = (violations: Violation[]) => {
-  if (violations.length === 0) {
-    return;
-  }
-  throw new errors.ValidationError(violations[0].message, {
-    errors: violations.map(({ path, message }) => ({ path, message, name: 'ValidationError' })),
-  });
-};
+type Violation = FieldProblem;
 
 const LATE_AFTER_MS = LATE_AFTER_DAYS * 24 * 60 * 60 * 1000;
 
@@ -58,7 +55,8 @@ const writeValidation = ({ strapi }: { strapi: Core.Strapi }) => {
       if (document && citation.page && !pageExists(citation.page, document.pageCount)) {
         violations.push({
           path: ['citations', String(index), 'page'],
-          message: `citations[${index}].page: page ${citation.page} does not exist in "${document.title}", which has ${document.pageCount} pages`,
+          id: 'page-missing',
+          values: { page: citation.page, document: document.title, pageCount: document.pageCount },
         });
       }
     });
@@ -68,10 +66,7 @@ const writeValidation = ({ strapi }: { strapi: Core.Strapi }) => {
       status: 'draft',
     });
     if (sameSlug > 0) {
-      violations.push({
-        path: ['slug'],
-        message: `slug: "${story.slug}" is already used by another story`,
-      });
+      violations.push({ path: ['slug'], id: 'slug-taken', values: { slug: story.slug } });
     }
     return violations;
   };
@@ -94,16 +89,14 @@ const writeValidation = ({ strapi }: { strapi: Core.Strapi }) => {
     const documentDate = toTime(document.documentDate);
     const releaseDate = toTime(document.releaseDate);
     if (documentDate !== null && releaseDate !== null && releaseDate < documentDate) {
-      violations.push({
-        path: ['releaseDate'],
-        message: 'releaseDate cannot be earlier than documentDate',
-      });
+      violations.push({ path: ['releaseDate'], id: 'release-before-document' });
     }
     document.keyJudgments?.forEach((judgment, index) => {
       if (judgment.page && document.pageCount && !pageExists(judgment.page, document.pageCount)) {
         violations.push({
           path: ['keyJudgments', String(index), 'page'],
-          message: `keyJudgments[${index}].page: page ${judgment.page} is beyond the document's ${document.pageCount} pages`,
+          id: 'judgment-page-beyond',
+          values: { page: judgment.page, pageCount: document.pageCount },
         });
       }
     });
@@ -130,12 +123,15 @@ const writeValidation = ({ strapi }: { strapi: Core.Strapi }) => {
       const exists = await strapi.documents(STORY_UID).count({
         filters: { documentId: correction.storyDocumentId },
       });
-      violations.push({
-        path: ['storyDocumentId'],
-        message: exists
-          ? 'storyDocumentId: corrections are issued on published stories; this story is not published'
-          : `storyDocumentId: no story has the documentId "${correction.storyDocumentId}"`,
-      });
+      violations.push(
+        exists
+          ? { path: ['storyDocumentId'], id: 'story-not-published' }
+          : {
+              path: ['storyDocumentId'],
+              id: 'story-unknown',
+              values: { documentId: correction.storyDocumentId },
+            }
+      );
     }
 
     const firstPublished = toTime(story?.firstPublishedAt);
@@ -148,16 +144,17 @@ const writeValidation = ({ strapi }: { strapi: Core.Strapi }) => {
     ) {
       violations.push({
         path: ['lateReason'],
-        message: `lateReason: this correction comes more than ${LATE_AFTER_DAYS} days after the story was first published (${new Date(firstPublished).toISOString().slice(0, 10)}); say why it is late`,
+        id: 'late',
+        values: {
+          days: LATE_AFTER_DAYS,
+          firstPublished: new Date(firstPublished).toISOString().slice(0, 10),
+        },
       });
     }
 
     const superseded = correction.supersedes;
     if (superseded && superseded.storyDocumentId !== correction.storyDocumentId) {
-      violations.push({
-        path: ['supersedes'],
-        message: 'supersedes: a correction can only supersede a correction of the same story',
-      });
+      violations.push({ path: ['supersedes'], id: 'supersedes-other-story' });
     }
     return violations;
   };
@@ -172,13 +169,14 @@ const writeValidation = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async assertValidInput(uid: ValidatedUID, data: unknown) {
-      await validateYupSchema(inputSchema(uid))(data ?? {});
+      await validateInLanguage(inputSchema(uid), data ?? {}, editorLanguage(strapi));
     },
 
     async assertConsistent(uid: ValidatedUID, documentId: string) {
       const check = consistencyChecks[uid];
-      if (check) {
-        throwViolations(await check(documentId));
+      const problems = check ? await check(documentId) : [];
+      if (problems.length > 0) {
+        throw fieldProblemsError(problems, editorLanguage(strapi));
       }
     },
   };
