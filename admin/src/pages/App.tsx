@@ -22,8 +22,13 @@ export const App = () => {
   // The register lists sources without identities (readable with the sourcing permission), but
   // it is shown only to those the register's own permissions concern.
   const canOpenRegister = rbac.canRead && (rbac.canRevealSources || rbac.canManageSources);
-  const guarded = (allowed: boolean, page: React.ReactNode) =>
-    allowed ? page : <Page.NoPermissions />;
+  const guarded = (allowed: boolean, page: React.ReactNode, content?: string) =>
+    allowed ? page : <Page.NoPermissions {...(content ? { content } : {})} />;
+  // Reached from a quote's linked source too (SourceRedirectPage): say which permission opens it.
+  const registerNeeds = label(
+    'register.needsPermission',
+    'The source register needs the permissions "Read stories\' sourcing and readiness" and "Reveal confidential sources" or "Create and edit confidential sources". Ask an administrator to add them to your role.'
+  );
 
   return (
     <Layouts.Root
@@ -54,8 +59,14 @@ export const App = () => {
         <Route path="corrections" element={guarded(rbac.canRead, <CorrectionsPage />)} />
         <Route path="library" element={guarded(rbac.canRead, <SourceLibraryPage />)} />
         <Route path="library/:documentId" element={guarded(rbac.canRead, <SourceDocumentPage />)} />
-        <Route path="register" element={guarded(canOpenRegister, <SourceRegisterPage />)} />
-        <Route path="register/:documentId" element={guarded(canOpenRegister, <SourcePage />)} />
+        <Route
+          path="register"
+          element={guarded(canOpenRegister, <SourceRegisterPage />, registerNeeds)}
+        />
+        <Route
+          path="register/:documentId"
+          element={guarded(canOpenRegister, <SourcePage />, registerNeeds)}
+        />
       </Routes>
     </Layouts.Root>
   );

@@ -111,6 +111,7 @@ const answerSourcePicker = async (
   }
   ctx.body = await picker.available({
     search: query._q,
+    match: query._filter === '$startsWithi' ? 'startsWith' : 'contains',
     page: Number(query.page ?? 1),
     pageSize: Number(query.pageSize ?? 10),
     idsToOmit: ids(query.idsToOmit),

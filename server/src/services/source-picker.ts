@@ -1,15 +1,22 @@
 import type { Core } from '@strapi/strapi';
 
+import { contentManagerConfigurationService } from '../strapi-internals/content-manager';
 import type { ConfidentialSource } from '../types/content-types';
 import { ANONYMOUS_QUOTE_UID, CONFIDENTIAL_SOURCE_UID } from '../utils/plugin-id';
 
 /** What the story form's source picker shows of a source: its alias, and the ids it links by. */
 const PICKER_FIELDS = ['id', 'documentId', 'alias', 'updatedAt', 'publishedAt'] as const;
 
+// The anonymous quote's relation to the register, and the one field of a source it is labelled by.
+const SOURCE_FIELD = 'confidentialSource';
+const LABEL_FIELD = 'alias';
+
 export type PickedSource = Pick<ConfidentialSource, (typeof PICKER_FIELDS)[number]>;
 
 export type PickerQuery = {
   search?: string;
+  /** How the search matches an alias: anywhere (the picker's default) or at its start. */
+  match?: 'contains' | 'startsWith';
   page: number;
   pageSize: number;
   /** Row ids the form has already connected (not yet saved): not offered again. */
@@ -42,8 +49,44 @@ const sourcePicker = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /**
+     * The Content Manager labels a quote's source by the field its view names (the quote's
+     * "Entry title" for the relation), which this picker must answer: only the alias may be it.
+     * Set at every boot, whatever "Configure the view" stored: another field would show as a bare
+     * document id, and no other field of the register is the picker's to answer.
+     */
+    async labelSourcesByAlias() {
+      const components = contentManagerConfigurationService(strapi, 'components');
+      const stored = await components.findConfiguration({ uid: ANONYMOUS_QUOTE_UID });
+      const metadata = stored.metadatas?.[SOURCE_FIELD];
+      if (!metadata || metadata.edit.mainField === LABEL_FIELD) {
+        return;
+      }
+      // What the Content Manager stores of a view; it adds the uid and kind itself.
+      const { settings, layouts, metadatas } = stored;
+      await components.updateConfiguration(
+        { uid: ANONYMOUS_QUOTE_UID },
+        {
+          settings,
+          layouts,
+          metadatas: {
+            ...metadatas,
+            [SOURCE_FIELD]: { ...metadata, edit: { ...metadata.edit, mainField: LABEL_FIELD } },
+          },
+        }
+      );
+    },
+
     /** Sources a quote may link, by alias, paged. */
-    async available({ search, page, pageSize, idsToOmit, idsToInclude, quoteId }: PickerQuery) {
+    async available({
+      search,
+      match = 'contains',
+      page,
+      pageSize,
+      idsToOmit,
+      idsToInclude,
+      quoteId,
+    }: PickerQuery) {
       const linked = quoteId ? (await linkedSource(quoteId))?.confidentialSource : null;
       const excluded = [
         ...idsToOmit,
@@ -51,7 +94,9 @@ const sourcePicker = ({ strapi }: { strapi: Core.Strapi }) => {
       ];
       const where = {
         $and: [
-          ...(search ? [{ alias: { $containsi: search } }] : []),
+          ...(search
+            ? [{ alias: { [match === 'startsWith' ? '$startsWithi' : '$containsi']: search } }]
+            : []),
           ...(excluded.length ? [{ id: { $notIn: excluded } }] : []),
         ],
       };
