@@ -112,6 +112,9 @@ type ContentTypeService = {
       'document.activeElement?.getAttribute("name") === "anonymousQuotes.1.attribution"'
     );
     expect(await focusedName(page)).toBe('anonymousQuotes.1.attribution');
+    // The entry's opening animation moves the input after the focus: settle, then show it.
+    await page.waitForTimeout(500);
+    await page.evaluate('document.activeElement?.scrollIntoView({ block: "center" })');
     await page.screenshot({ path: path.join(SHOTS, 'go-to-field.png') });
 
     // R6's remedy is the approval, for someone who may give it.

@@ -55,6 +55,7 @@ export const focusField = async (path: string, root: ParentNode = document) => {
     root.querySelector<HTMLElement>(`[name^="${name}."]`);
   let input = find();
   const index = entryIndexOf(path);
+  let opened = false;
   if (!input && index !== null) {
     for (const triggers of accordions(root)) {
       const trigger = triggers[index];
@@ -67,6 +68,7 @@ export const focusField = async (path: string, root: ParentNode = document) => {
       }
       input = await waitFor(find, 10);
       if (input) {
+        opened = !wasOpen;
         break;
       }
       if (!wasOpen) {
@@ -79,6 +81,11 @@ export const focusField = async (path: string, root: ParentNode = document) => {
   }
   input.scrollIntoView({ block: 'center' });
   input.focus();
+  if (opened) {
+    // The entry's opening animation moves the input after it is first shown.
+    const shown = input;
+    setTimeout(() => shown.scrollIntoView({ block: 'center' }), 300);
+  }
   return true;
 };
 
