@@ -288,7 +288,7 @@ describe('the source-document library behind the admin page', () => {
     [
       'a text longer than the schema allows',
       [{ ...JUDGMENT, text: 'x'.repeat(4001) }],
-      /at most 4000 characters/,
+      /^Key judgment 1 › Text: shorten it to 4000 characters at most\./,
     ],
   ])(
     'refuses %s with a 400 naming the field, and writes nothing',
