@@ -482,7 +482,9 @@ describe('source documents: text read from the PDF, and R11', () => {
       file: reportFileId,
     });
     expect(refused.status).toBe(400);
-    expect(refused.body.error.message).toBe('releaseDate cannot be earlier than documentDate');
+    expect(refused.body.error.message).toBe(
+      'Release date: cannot be earlier than the document date.'
+    );
     expect(await texts().count({})).toBe(before);
   });
 

@@ -297,7 +297,7 @@ describe('confidential sources are encrypted at rest', () => {
       app.strapi.documents(UIDS.confidentialSource).create({
         data: { alias: 'LONG-1', identity: 'x'.repeat(1001) },
       })
-    ).rejects.toThrow('identity must be at most 1000 characters');
+    ).rejects.toThrow('Identity: shorten it to 1000 characters at most.');
     // 1000 characters is allowed, although its envelope is far longer.
     await app.strapi.documents(UIDS.confidentialSource).create({
       data: { alias: 'LONG-2', identity: 'x'.repeat(1000), verificationNotes: 'y'.repeat(10000) },
