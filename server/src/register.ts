@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import components from './components';
+import { registerCustomFields } from './custom-fields';
 import documentMiddlewares from './document-middlewares';
 import { runMigrations } from './migrations/run';
 import { getService } from './utils/get-service';
@@ -22,6 +23,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Before the schema sync would create the plugin's tables in a database it cannot serve.
   assertSupportedDatabase(strapi);
   registerComponents(strapi);
+  registerCustomFields(strapi);
   // Before anything can write a confidential source: production refuses to start without a key.
   getService('source-encryption', { strapi }).assertConfigured();
   for (const middleware of documentMiddlewares) {

@@ -28,6 +28,36 @@ type ContentManagerServices = {
   };
 };
 
+/**
+ * The Content Manager's stored view of a type or a component (core-store key
+ * `plugin_content_manager_configuration_{content_types|components}::<uid>`), as its
+ * `content-types` and `components` services read and write it (content-manager-views/).
+ */
+export type ContentManagerFieldMetadata = {
+  edit: { label?: string; description?: string; placeholder?: string } & Record<string, unknown>;
+  list: { label?: string } & Record<string, unknown>;
+};
+export type ContentManagerConfiguration = {
+  settings?: { mainField?: string; defaultSortBy?: string; defaultSortOrder?: string } & Record<
+    string,
+    unknown
+  >;
+  metadatas?: Record<string, ContentManagerFieldMetadata>;
+  layouts?: { list?: string[]; edit?: unknown[] } & Record<string, unknown>;
+} & Record<string, unknown>;
+type ConfigurationService = {
+  findConfiguration(model: { uid: string }): Promise<ContentManagerConfiguration>;
+  updateConfiguration(
+    model: { uid: string },
+    configuration: ContentManagerConfiguration
+  ): Promise<ContentManagerConfiguration>;
+};
+
+export const contentManagerConfigurationService = (
+  strapi: Core.Strapi,
+  kind: 'content-types' | 'components'
+) => strapi.plugin('content-manager').service(kind) as unknown as ConfigurationService;
+
 export const contentManagerService = <TName extends keyof ContentManagerServices>(
   strapi: Core.Strapi,
   name: TName
