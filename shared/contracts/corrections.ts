@@ -53,6 +53,8 @@ export type DeskCorrection = IssuedCorrection & {
   storyDocumentId: string;
   storyTitle: string | null;
   issuedBy: string | null;
+  /** Whether the user asking may open the story in the Content Manager (its read permission). */
+  canOpenStory: boolean;
 };
 
 /** A correction in the public list and feeds: with the published story it belongs to. */
@@ -83,13 +85,25 @@ export declare namespace IssueCorrection {
 }
 
 /**
+ * The filters of the desk's corrections: `q` in the story's title or the correction's text, one
+ * kind, and issued within dates. A date (2021-03-16) is a whole UTC day; a date-time with its
+ * offset is an instant (the panel sends the editor's own day as two instants).
+ */
+export type DeskCorrectionsQuery = {
+  q?: string;
+  kind?: CorrectionKind;
+  issuedFrom?: string;
+  issuedTo?: string;
+};
+
+/**
  * GET /intelligence-stories/desk/corrections and /intelligence-stories/stories/:documentId/corrections:
  * newest first, of all stories or of one.
  */
 export declare namespace GetDeskCorrections {
   export interface Request {
     params: { documentId?: string };
-    query: { pagination?: PaginationQuery };
+    query: DeskCorrectionsQuery & { pagination?: PaginationQuery };
   }
   export interface Response extends Paginated<DeskCorrection> {
     error?: errors.ApplicationError;

@@ -54,6 +54,11 @@ export type LibraryDocument = {
   revision: string | null;
   /** How far the server got reading the attached PDF. */
   text: { status: ExtractionStatus; pageCount: number | null; pagesWithoutText: number };
+  /**
+   * Whether the user asking may open it in the Content Manager (its read permission, conditions
+   * included); `GET /source-documents/:documentId` says it, the panel shows "Edit" only then.
+   */
+  canOpen?: boolean;
 };
 
 /** GET /source-documents/:documentId/text/search: a page where the words are, the match «marked». */

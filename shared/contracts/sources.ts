@@ -24,6 +24,8 @@ export type LinkedQuote = {
   storyTitle: string;
   quoteIndex: number;
   attribution: string;
+  /** Whether the user asking may open the story in the Content Manager. */
+  canOpenStory: boolean;
 };
 
 /** GET /confidential-sources and /:documentId: a source without its identity. */
@@ -74,9 +76,14 @@ export type AccessLogEntry = {
 };
 
 /**
- * GET /intelligence-stories/confidential-sources: every source, by alias, without identities.
+ * GET /intelligence-stories/confidential-sources: every source, by alias, without identities;
+ * `q` keeps those whose alias contains it. Only the alias is searched: the other fields are
+ * encrypted, and a search on them would tell who a source is to anyone who may list the register.
  */
 export declare namespace GetSources {
+  export interface Request {
+    query: { q?: string };
+  }
   export interface Response {
     data: SourceSummary[];
     error?: errors.ApplicationError;

@@ -87,6 +87,8 @@ describe('confidential sources through the admin API', () => {
           storyTitle: 'Sourced story',
           quoteIndex: 0,
           attribution: 'a representative of the Biden administration',
+          // This role has no Content Manager access: the page names the story without a link.
+          canOpenStory: false,
         },
       ],
       revision: expect.stringMatching(/^[0-9a-f-]{36}$/),

@@ -6,13 +6,21 @@ import { useState, type FormEvent } from 'react';
 import type { SearchDocumentText } from '../../../shared/contracts/library';
 import { usePluginLabel } from '../hooks/usePluginLabel';
 import { describeError } from '../utils/api';
-import { citationOf, type SearchHit } from '../utils/citation';
+import { citationOf, type CitedDocument, type SearchHit } from '../utils/citation';
+import { MarkedSnippet } from './MarkedSnippet';
 
 /**
- * Search within the text the server read from a document's PDF, and copy a hit as a citation
- * (page and passage) to paste into a story's citations.
+ * Search within the text the server read from a document's PDF, its matches highlighted, and copy
+ * a hit as a citation block (the passage, the document and the page) to paste into a story.
  */
-export const DocumentTextSearch = ({ documentId }: { documentId: string }) => {
+export const DocumentTextSearch = ({
+  documentId,
+  document,
+}: {
+  documentId: string;
+  /** Named in the copied citation. */
+  document?: CitedDocument;
+}) => {
   const { get } = useFetchClient();
   const { copy } = useClipboard();
   const { toggleNotification } = useNotification();
@@ -36,10 +44,22 @@ export const DocumentTextSearch = ({ documentId }: { documentId: string }) => {
   };
 
   const cite = async (hit: SearchHit) => {
-    if (await copy(citationOf(hit))) {
+    if (await copy(citationOf(hit, document))) {
       toggleNotification({
         type: 'success',
-        message: label('library.search.copied', 'Citation copied: page {page}', { page: hit.page }),
+        message: label(
+          'library.search.copied',
+          'Citation copied: the passage from page {page}, with the document and page. Paste it into the story, and add this document and page {page} to its Document citations.',
+          { page: hit.page }
+        ),
+      });
+    } else {
+      toggleNotification({
+        type: 'warning',
+        message: label(
+          'library.search.copyFailed',
+          'The browser did not let the panel copy. Select the passage and copy it by hand.'
+        ),
       });
     }
   };
@@ -83,9 +103,16 @@ export const DocumentTextSearch = ({ documentId }: { documentId: string }) => {
                 <Typography variant="sigma">
                   {label('library.search.page', 'Page {page}', { page: hit.page })}
                 </Typography>
-                <Typography tag="p">{hit.snippet}</Typography>
+                <MarkedSnippet snippet={hit.snippet} />
               </Box>
-              <Button variant="tertiary" startIcon={<Duplicate />} onClick={() => cite(hit)}>
+              <Button
+                variant="tertiary"
+                startIcon={<Duplicate />}
+                onClick={() => cite(hit)}
+                aria-label={label('library.search.citePage', 'Copy citation from page {page}', {
+                  page: hit.page,
+                })}
+              >
                 {label('library.search.cite', 'Copy citation')}
               </Button>
             </Flex>

@@ -1,7 +1,6 @@
 import {
   Badge,
   Flex,
-  Link,
   SingleSelect,
   SingleSelectOption,
   Table,
@@ -13,17 +12,18 @@ import {
 import { Layouts, Page, useFetchClient, useQueryParams } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { NavLink } from 'react-router-dom';
 
 import { DESK_STATES, type GetDeskOverrides } from '../../../shared/contracts/desk';
 import { AwaitingBadge } from '../components/AwaitingReason';
 import { ColumnHeads } from '../components/ColumnHeads';
 import { ListPagination, usePageParams } from '../components/ListPagination';
+import { ListEmptyState } from '../components/ListEmptyState';
 import { ListSearch } from '../components/ListSearch';
 import { StateBadge } from '../components/StateBadge';
+import { StoryLink } from '../components/StoryLink';
 import { usePaginatedList } from '../hooks/usePaginatedList';
 import { usePluginLabel } from '../hooks/usePluginLabel';
-import { storyEditPath, type DeskState, type DeskStory } from '../utils/api';
+import type { DeskState, DeskStory } from '../utils/api';
 import { getTranslation } from '../utils/getTranslation';
 
 /** Stories on the desk: state, readiness, quotes awaiting a decision and corrections. */
@@ -89,103 +89,131 @@ export const DeskPage = () => {
           <Page.Loading />
         ) : (
           <>
-            <Table colCount={6} rowCount={result.data.length + 1}>
-              <ColumnHeads
-                labels={[
-                  label('desk.title', 'Title'),
-                  label('desk.state', 'State'),
-                  label('desk.readiness', 'Readiness'),
-                  label('desk.approvals', 'Awaiting approval'),
-                  label('desk.corrections', 'Corrections'),
-                  label('desk.updated', 'Updated'),
-                ]}
-              />
-              <Tbody>
-                {result.data.map((story) => (
-                  <Tr key={story.documentId}>
-                    <Td>
-                      <Link tag={NavLink} to={storyEditPath(story.documentId)}>
-                        {story.title}
-                      </Link>
-                    </Td>
-                    <Td>
-                      <StateBadge state={story.state} />
-                    </Td>
-                    <Td>
-                      {story.readiness.ready ? (
-                        <Badge backgroundColor="success100" textColor="success700">
-                          {label('desk.ready', 'Ready')}
-                        </Badge>
-                      ) : (
-                        <Badge backgroundColor="danger100" textColor="danger700">
-                          {formatMessage(
-                            {
-                              id: getTranslation('desk.errors'),
-                              defaultMessage: '{count, plural, one {# error} other {# errors}}',
-                            },
-                            { count: story.readiness.errors }
-                          )}
-                        </Badge>
-                      )}
-                      {story.overrides.map(({ rule, reason, overriddenBy }) => (
-                        <Badge
-                          key={rule}
-                          marginLeft={1}
-                          title={`${overriddenBy ?? ''}: ${reason}`}
-                          backgroundColor="secondary100"
-                          textColor="secondary700"
-                        >
-                          {formatMessage(
-                            {
-                              id: getTranslation('checklist.overriddenBy'),
-                              defaultMessage: '{rule}, overridden by {name}',
-                            },
-                            { rule, name: overriddenBy ?? '—' }
-                          )}
-                        </Badge>
-                      ))}
-                      {story.readiness.warnings > 0 ? (
-                        <Badge backgroundColor="warning100" textColor="warning700" marginLeft={1}>
-                          {formatMessage(
-                            {
-                              id: getTranslation('desk.warnings'),
-                              defaultMessage: '{count, plural, one {# warning} other {# warnings}}',
-                            },
-                            { count: story.readiness.warnings }
-                          )}
-                        </Badge>
-                      ) : null}
-                    </Td>
-                    <Td>
-                      <Flex gap={1}>
-                        <Typography>{story.pendingApprovals}</Typography>
-                        {/* A plain "pending" needs no word; any other reason is news to the desk. */}
-                        {[...new Set(story.awaitingDecision.map(({ reason }) => reason))]
-                          .filter((reason) => reason !== 'pending')
-                          .map((reason) => (
-                            <AwaitingBadge key={reason} reason={reason} />
-                          ))}
-                      </Flex>
-                    </Td>
-                    <Td>
-                      <Typography>
-                        {story.corrections}
-                        {story.lastCorrectionAt
-                          ? ` · ${formatDate(story.lastCorrectionAt, { dateStyle: 'medium' })}`
-                          : ''}
-                      </Typography>
-                    </Td>
-                    <Td>
-                      <Typography textColor="neutral600">
-                        {story.updatedAt
-                          ? formatDate(story.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })
-                          : ''}
-                      </Typography>
-                    </Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
+            {result.data.length === 0 ? (
+              q || state ? (
+                <ListEmptyState
+                  message={label(
+                    'desk.empty.filtered',
+                    'No story matches this search and state. Change them, or clear them.'
+                  )}
+                  action={{
+                    label: label('filters.clearAll', 'Clear filters'),
+                    onClick: () => setQuery({ q: '', state: '', page: '1' }),
+                  }}
+                />
+              ) : (
+                <ListEmptyState
+                  message={label(
+                    'desk.empty',
+                    'No story yet. Create one in the Content Manager: it appears here with its readiness.'
+                  )}
+                />
+              )
+            ) : (
+              <Table colCount={6} rowCount={result.data.length + 1}>
+                <ColumnHeads
+                  labels={[
+                    label('desk.title', 'Title'),
+                    label('desk.state', 'State'),
+                    label('desk.readiness', 'Readiness'),
+                    label('desk.approvals', 'Awaiting approval'),
+                    label('desk.corrections', 'Corrections'),
+                    label('desk.updated', 'Updated'),
+                  ]}
+                />
+                <Tbody>
+                  {result.data.map((story) => (
+                    <Tr key={story.documentId}>
+                      <Td>
+                        <StoryLink
+                          documentId={story.documentId}
+                          title={story.title}
+                          canOpen={story.canOpen}
+                        />
+                      </Td>
+                      <Td>
+                        <StateBadge state={story.state} />
+                      </Td>
+                      <Td>
+                        {story.readiness.ready ? (
+                          <Badge backgroundColor="success100" textColor="success700">
+                            {label('desk.ready', 'Ready')}
+                          </Badge>
+                        ) : (
+                          <Badge backgroundColor="danger100" textColor="danger700">
+                            {formatMessage(
+                              {
+                                id: getTranslation('desk.errors'),
+                                defaultMessage: '{count, plural, one {# error} other {# errors}}',
+                              },
+                              { count: story.readiness.errors }
+                            )}
+                          </Badge>
+                        )}
+                        {story.overrides.map(({ rule, reason, overriddenBy }) => (
+                          <Badge
+                            key={rule}
+                            marginLeft={1}
+                            title={`${overriddenBy ?? ''}: ${reason}`}
+                            backgroundColor="secondary100"
+                            textColor="secondary700"
+                          >
+                            {formatMessage(
+                              {
+                                id: getTranslation('checklist.overriddenBy'),
+                                defaultMessage: '{rule}, overridden by {name}',
+                              },
+                              { rule, name: overriddenBy ?? '—' }
+                            )}
+                          </Badge>
+                        ))}
+                        {story.readiness.warnings > 0 ? (
+                          <Badge backgroundColor="warning100" textColor="warning700" marginLeft={1}>
+                            {formatMessage(
+                              {
+                                id: getTranslation('desk.warnings'),
+                                defaultMessage:
+                                  '{count, plural, one {# warning} other {# warnings}}',
+                              },
+                              { count: story.readiness.warnings }
+                            )}
+                          </Badge>
+                        ) : null}
+                      </Td>
+                      <Td>
+                        <Flex gap={1}>
+                          <Typography>{story.pendingApprovals}</Typography>
+                          {/* A plain "pending" needs no word; any other reason is news to the desk. */}
+                          {[...new Set(story.awaitingDecision.map(({ reason }) => reason))]
+                            .filter((reason) => reason !== 'pending')
+                            .map((reason) => (
+                              <AwaitingBadge key={reason} reason={reason} />
+                            ))}
+                        </Flex>
+                      </Td>
+                      <Td>
+                        <Typography>
+                          {story.corrections}
+                          {story.lastCorrectionAt
+                            ? ` · ${formatDate(story.lastCorrectionAt, { dateStyle: 'medium' })}`
+                            : ''}
+                        </Typography>
+                      </Td>
+                      <Td>
+                        <Typography textColor="neutral600">
+                          {story.updatedAt
+                            ? formatDate(story.updatedAt, {
+                                dateStyle: 'medium',
+                                timeStyle: 'short',
+                              })
+                            : ''}
+                        </Typography>
+                      </Td>
+                    </Tr>
+                  ))}
+                </Tbody>
+              </Table>
+            )}
             <ListPagination meta={result.meta} />
             {overrides ? (
               <Flex direction="column" alignItems="flex-start" gap={1} paddingTop={6}>

@@ -123,14 +123,17 @@ export const SourceDocumentPage = () => {
         subtitle={`${document.issuer}${document.documentNumber ? ` · ${document.documentNumber}` : ''}`}
         secondaryAction={<StateBadge state={document.state} />}
         primaryAction={
-          <Button
-            tag={NavLink}
-            to={sourceDocumentEditPath(document.documentId)}
-            variant="tertiary"
-            startIcon={<Pencil />}
-          >
-            {label('library.edit', 'Edit in the Content Manager')}
-          </Button>
+          // Only where the Content Manager opens it for this user: elsewhere it answers Forbidden.
+          document.canOpen ? (
+            <Button
+              tag={NavLink}
+              to={sourceDocumentEditPath(document.documentId)}
+              variant="tertiary"
+              startIcon={<Pencil />}
+            >
+              {label('library.edit', 'Edit in the Content Manager')}
+            </Button>
+          ) : null
         }
       />
       <Layouts.Content>
@@ -206,7 +209,7 @@ export const SourceDocumentPage = () => {
 
           {document.text.status === 'done' ? (
             <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
-              <DocumentTextSearch documentId={document.documentId} />
+              <DocumentTextSearch documentId={document.documentId} document={document} />
             </Box>
           ) : null}
 

@@ -5,6 +5,7 @@ import { NavLink } from 'react-router-dom';
 import { ColumnHeads } from '../components/ColumnHeads';
 import { ExtractionBadge } from '../components/ExtractionBadge';
 import { ListPagination, usePageParams } from '../components/ListPagination';
+import { ListEmptyState } from '../components/ListEmptyState';
 import { ListSearch } from '../components/ListSearch';
 import { StateBadge } from '../components/StateBadge';
 import { usePaginatedList } from '../hooks/usePaginatedList';
@@ -15,7 +16,7 @@ import { CLASSIFICATION_LABELS } from '../utils/document-labels';
 /** The official reports stories cite: what each is, its file and digest, how far it was read. */
 export const SourceLibraryPage = () => {
   // Search and page live in the URL, as in Strapi's own lists: a link or a reload keeps them.
-  const [{ query }] = useQueryParams<{ q?: string; page?: string; pageSize?: string }>();
+  const [{ query }, setQuery] = useQueryParams<{ q?: string; page?: string; pageSize?: string }>();
   const q = query.q ?? '';
   const { page, pageSize } = usePageParams();
   const { result, error } = usePaginatedList<LibraryDocument>(
@@ -58,9 +59,26 @@ export const SourceLibraryPage = () => {
         {result === null ? (
           <Page.Loading />
         ) : result.data.length === 0 ? (
-          <Typography textColor="neutral600">
-            {label('library.empty', 'No source document matches.')}
-          </Typography>
+          q ? (
+            <ListEmptyState
+              message={label(
+                'library.empty.filtered',
+                'No source document matches “{q}”. Search part of a title, an issuer or a document number, or clear the search.',
+                { q }
+              )}
+              action={{
+                label: label('filters.clearSearch', 'Clear the search'),
+                onClick: () => setQuery({ q: '', page: '1' }),
+              }}
+            />
+          ) : (
+            <ListEmptyState
+              message={label(
+                'library.empty',
+                'No source document yet. Add the report in the Content Manager (Source document), with its PDF: it appears here.'
+              )}
+            />
+          )
         ) : (
           <>
             <Table colCount={columns.length} rowCount={result.data.length + 1}>

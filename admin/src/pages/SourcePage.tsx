@@ -1,19 +1,19 @@
-import { Box, Button, Flex, Grid, Link, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
 import { Eye, EyeStriked, Pencil } from '@strapi/icons';
 import { BackButton, Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { NavLink, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 
 import type { GetSource, RevealSource, UpdateSource } from '../../../shared/contracts/sources';
 import { AccessLogTable } from '../components/AccessLogTable';
 import { SourceFormModal } from '../components/SourceFormModal';
+import { StoryLink } from '../components/StoryLink';
 import { usePluginLabel } from '../hooks/usePluginLabel';
 import { usePluginRBAC } from '../hooks/usePluginRBAC';
 import { useSourceEditors } from '../hooks/useSourceEditors';
 import {
   describeError,
   isConflict,
-  storyEditPath,
   type RevealedSource,
   type SourceInput,
   type SourceSummary,
@@ -209,9 +209,11 @@ export const SourcePage = () => {
               ) : (
                 source.quotes.map((quote) => (
                   <li key={`${quote.storyDocumentId}-${quote.quoteIndex}`}>
-                    <Link tag={NavLink} to={storyEditPath(quote.storyDocumentId)}>
-                      {quote.storyTitle}
-                    </Link>{' '}
+                    <StoryLink
+                      documentId={quote.storyDocumentId}
+                      title={quote.storyTitle}
+                      canOpen={quote.canOpenStory}
+                    />{' '}
                     <Typography textColor="neutral600">— {quote.attribution}</Typography>
                   </li>
                 ))

@@ -1,13 +1,21 @@
 import { Box, Button, Link, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useState } from 'react';
+import {
+  Layouts,
+  Page,
+  useFetchClient,
+  useNotification,
+  useQueryParams,
+} from '@strapi/strapi/admin';
+import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink, useNavigate } from 'react-router-dom';
 
 import type { CreateSource, GetSources } from '../../../shared/contracts/sources';
 import { AccessLogTable } from '../components/AccessLogTable';
 import { ColumnHeads } from '../components/ColumnHeads';
+import { ListEmptyState } from '../components/ListEmptyState';
+import { ListSearch } from '../components/ListSearch';
 import { SourceFormModal } from '../components/SourceFormModal';
 import { usePluginLabel } from '../hooks/usePluginLabel';
 import { usePluginRBAC } from '../hooks/usePluginRBAC';
@@ -32,19 +40,25 @@ export const SourceRegisterPage = () => {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const label = usePluginLabel();
+  // The search lives in the URL, as in Strapi's own lists; it looks at aliases only.
+  const [{ query }, setQuery] = useQueryParams<{ q?: string }>();
+  const q = query.q?.trim() ?? '';
 
-  const load = useCallback(async () => {
-    try {
-      const { data } = await get<GetSources.Response>('/intelligence-stories/confidential-sources');
-      setSources(data.data);
-    } catch {
-      setFailed(true);
-    }
-  }, [get]);
-
+  // A search typed key by key: an answer overtaken by a newer search is dropped, never shown.
   useEffect(() => {
-    void load();
-  }, [load]);
+    const controller = new AbortController();
+    get<GetSources.Response>('/intelligence-stories/confidential-sources', {
+      params: q ? ({ q } satisfies GetSources.Request['query']) : {},
+      signal: controller.signal,
+    })
+      .then(({ data }) => setSources(data.data))
+      .catch(() => {
+        if (!controller.signal.aborted) {
+          setFailed(true);
+        }
+      });
+    return () => controller.abort();
+  }, [get, q]);
 
   const create = async (input: SourceInput) => {
     setBusy(true);
@@ -91,15 +105,42 @@ export const SourceRegisterPage = () => {
           ) : null
         }
       />
+      <Layouts.Action
+        startActions={<ListSearch label={label('register.search', 'Search aliases')} />}
+      />
       <Layouts.Content>
         {sources === null ? (
           <Page.Loading />
         ) : (
           <Box paddingBottom={8}>
             {sources.length === 0 ? (
-              <Typography textColor="neutral600">
-                {label('register.empty', 'No confidential source is registered.')}
-              </Typography>
+              q ? (
+                <ListEmptyState
+                  message={label(
+                    'register.empty.filtered',
+                    'No alias contains “{q}”. Only aliases are searched, never identities: try part of an alias, or clear the search.',
+                    { q }
+                  )}
+                  action={{
+                    label: label('filters.clearSearch', 'Clear the search'),
+                    onClick: () => setQuery({ q: '' }),
+                  }}
+                />
+              ) : (
+                <ListEmptyState
+                  message={
+                    canManageSources
+                      ? label(
+                          'register.empty.manage',
+                          'No confidential source is registered. Add one with New confidential source, then link it from an anonymous quote.'
+                        )
+                      : label(
+                          'register.empty',
+                          'No confidential source is registered. An editor who may create sources adds them here.'
+                        )
+                  }
+                />
+              )
             ) : (
               <Table colCount={4} rowCount={sources.length + 1}>
                 <ColumnHeads

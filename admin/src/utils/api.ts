@@ -36,13 +36,7 @@ export { SOURCE_DOCUMENT_UID, STORY_UID };
 /** A page of a list route, as the panel asks for them: by page. */
 export type Paginated<T> = PaginatedList<T, PagePagination>;
 
-/** Where the Content Manager edits a story. */
-export const storyEditPath = (documentId: string) =>
-  `/content-manager/collection-types/${STORY_UID}/${documentId}`;
-
-/** Where the Content Manager edits a source document (its file, dates, summary). */
-export const sourceDocumentEditPath = (documentId: string) =>
-  `/content-manager/collection-types/${SOURCE_DOCUMENT_UID}/${documentId}`;
+export { sourceDocumentEditPath, storyEditPath } from './edit-paths';
 
 type FieldError = { path: string[]; message: string };
 

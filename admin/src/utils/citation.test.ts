@@ -2,13 +2,31 @@ import { citationOf } from './citation';
 import { judgmentErrors, blankJudgment } from './icd203';
 
 describe('citationOf', () => {
-  it('quotes the passage without the search marks or cut marks, with its page', () => {
+  const hit = {
+    page: 7,
+    snippet: '…assess with «high confidence» that Russian President\n Vladimir Putin ordered…',
+  };
+
+  it('quotes the passage without the search marks or cut marks, then names the document and page', () => {
     expect(
-      citationOf({
-        page: 7,
-        snippet: '…assess with «high confidence» that Russian President\n Vladimir Putin ordered…',
+      citationOf(hit, {
+        title: 'Foreign Threats to the 2020 US Federal Elections',
+        issuer: 'ODNI',
+        documentNumber: 'ICA 2020-00078D',
       })
-    ).toBe('“assess with high confidence that Russian President Vladimir Putin ordered” (p. 7)');
+    ).toBe(
+      '“assess with high confidence that Russian President Vladimir Putin ordered”\n' +
+        '— ODNI, Foreign Threats to the 2020 US Federal Elections (ICA 2020-00078D), p. 7'
+    );
+  });
+
+  it('still gives the page when the document is not known, or has no number', () => {
+    expect(citationOf(hit)).toBe(
+      '“assess with high confidence that Russian President Vladimir Putin ordered”\n— p. 7'
+    );
+    expect(citationOf({ page: 2, snippet: 'a «b»' }, { title: 'Report', issuer: null })).toBe(
+      '“a b”\n— Report, p. 2'
+    );
   });
 });
 

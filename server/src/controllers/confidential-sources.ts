@@ -19,6 +19,7 @@ import {
   createSourceBody,
   updateSourceBody,
 } from '../validation/confidential-source-body';
+import { registerQuerySchema } from '../validation/register-query';
 
 const actorOf = (ctx: Context) => {
   const { id, email } = ctx.state.user as { id: number; email?: string };
@@ -60,7 +61,12 @@ const confidentialSourcesController = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async find(ctx: Context) {
-      ctx.body = { data: await service().list() } satisfies GetSources.Response;
+      const { q } = (await validateYupSchema(registerQuerySchema)(
+        ctx.query
+      )) as GetSources.Request['query'];
+      ctx.body = {
+        data: await service().list({ q }, ctx.state.userAbility),
+      } satisfies GetSources.Response;
     },
 
     async editors(ctx: Context) {
@@ -69,13 +75,13 @@ const confidentialSourcesController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async findOne(ctx: Context) {
       ctx.body = {
-        data: await service().findOne(ctx.params.documentId),
+        data: await service().findOne(ctx.params.documentId, ctx.state.userAbility),
       } satisfies GetSource.Response;
     },
 
     async reveal(ctx: Context) {
       ctx.body = {
-        data: await service().reveal(ctx.params.documentId, actorOf(ctx)),
+        data: await service().reveal(ctx.params.documentId, actorOf(ctx), ctx.state.userAbility),
       } satisfies RevealSource.Response;
     },
 
@@ -84,7 +90,7 @@ const confidentialSourcesController = ({ strapi }: { strapi: Core.Strapi }) => {
       await assertEditorsExist(input);
       ctx.status = 201;
       ctx.body = {
-        data: await service().create(input, actorOf(ctx)),
+        data: await service().create(input, actorOf(ctx), ctx.state.userAbility),
       } satisfies CreateSource.Response;
     },
 
@@ -95,7 +101,13 @@ const confidentialSourcesController = ({ strapi }: { strapi: Core.Strapi }) => {
       )) as SourceInput & { revision: string | null };
       await assertEditorsExist(input);
       ctx.body = {
-        data: await service().update(ctx.params.documentId, input, actorOf(ctx), revision),
+        data: await service().update(
+          ctx.params.documentId,
+          input,
+          actorOf(ctx),
+          revision,
+          ctx.state.userAbility
+        ),
       } satisfies UpdateSource.Response;
     },
 

@@ -31,8 +31,14 @@ const sourceLibraryController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async findOne(ctx: Context) {
+      const document = await service().findOne(ctx.params.documentId);
+      const openable = await getService('content-manager-links', { strapi }).openable(
+        SOURCE_DOCUMENT_UID,
+        ctx.state.userAbility,
+        [document.documentId]
+      );
       ctx.body = {
-        data: await service().findOne(ctx.params.documentId),
+        data: { ...document, canOpen: openable.has(document.documentId) },
       } satisfies GetLibraryDocument.Response;
     },
 

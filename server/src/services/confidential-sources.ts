@@ -14,6 +14,7 @@ import { databaseClient, knexOf, tableName } from '../strapi-internals/database'
 import type { AnonymousQuote, ConfidentialSource, Story } from '../types/content-types';
 import { getService } from '../utils/get-service';
 import { CONFIDENTIAL_SOURCE_UID, STORY_UID } from '../utils/plugin-id';
+import type { UserAbility } from './content-manager-links';
 import type { Actor } from './source-access-log';
 
 type EditorWhoKnows = { id: number; firstname: string | null; lastname: string | null };
@@ -44,8 +45,11 @@ const toData = (input: SourceInput) =>
 const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => strapi.documents(CONFIDENTIAL_SOURCE_UID);
 
-  /** Each source's quotes in the stories' working drafts, where editors link them. */
-  const linkedQuotes = async (sourceDocumentIds: string[]) => {
+  /**
+   * Each source's quotes in the stories' working drafts, where editors link them, and whether the
+   * user asking may open each story in the Content Manager (none without `userAbility`).
+   */
+  const linkedQuotes = async (sourceDocumentIds: string[], userAbility?: UserAbility) => {
     const byDocument = new Map<string, LinkedQuote[]>(sourceDocumentIds.map((id) => [id, []]));
     if (sourceDocumentIds.length === 0) {
       return byDocument;
@@ -65,6 +69,10 @@ const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
     } as Modules.Documents.ServiceParams<typeof STORY_UID>['findMany'])) as Array<
       Story & { anonymousQuotes?: AnonymousQuote[] }
     >;
+    const openable = await getService('content-manager-links', { strapi }).openableStories(
+      userAbility,
+      stories.map(({ documentId }) => documentId)
+    );
     for (const story of stories) {
       story.anonymousQuotes?.forEach((quote, quoteIndex) => {
         const linked = quote.confidentialSource?.documentId;
@@ -74,6 +82,7 @@ const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
             storyTitle: story.title,
             quoteIndex,
             attribution: quote.attribution,
+            canOpenStory: openable.has(story.documentId),
           });
         }
       });
@@ -108,9 +117,12 @@ const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
     return source;
   };
 
-  const summaryOf = async (documentId: string): Promise<SourceSummary> => {
+  const summaryOf = async (
+    documentId: string,
+    userAbility?: UserAbility
+  ): Promise<SourceSummary> => {
     const source = await findStored(documentId);
-    return summarize(source, (await linkedQuotes([documentId])).get(documentId)!);
+    return summarize(source, (await linkedQuotes([documentId], userAbility)).get(documentId)!);
   };
 
   const log = () => getService('source-access-log', { strapi });
@@ -134,15 +146,24 @@ const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async list(): Promise<SourceSummary[]> {
+    /**
+     * Every source, or those whose alias contains `q` (ignoring case). Only the alias is searched:
+     * it is stored in clear, while a search on the encrypted fields could not run in SQL and, run
+     * on decrypted values, would tell who a source is to anyone allowed to list the register.
+     */
+    async list({ q }: { q?: string } = {}, userAbility?: UserAbility): Promise<SourceSummary[]> {
       const sources = (await documents().findMany({
+        ...(q ? { filters: { alias: { $containsi: q } } } : {}),
         sort: [{ alias: 'asc' }],
         fields: ['alias', 'revision', 'createdAt', 'updatedAt'],
         populate: SUMMARY_POPULATE,
       } as Modules.Documents.ServiceParams<
         typeof CONFIDENTIAL_SOURCE_UID
       >['findMany'])) as StoredSource[];
-      const quotes = await linkedQuotes(sources.map(({ documentId }) => documentId));
+      const quotes = await linkedQuotes(
+        sources.map(({ documentId }) => documentId),
+        userAbility
+      );
       return sources.map((source) => summarize(source, quotes.get(source.documentId)!));
     },
 
@@ -158,30 +179,40 @@ const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The identity fields, decrypted, for a user allowed to see them; the reveal is logged first. */
-    async reveal(documentId: string, actor: Actor): Promise<RevealedSource> {
+    async reveal(
+      documentId: string,
+      actor: Actor,
+      userAbility?: UserAbility
+    ): Promise<RevealedSource> {
       const source = await findStored(documentId);
       const identity = getService('source-encryption', { strapi }).decryptFields(source);
       await log().record('reveal', source, ENCRYPTED_SOURCE_FIELDS, actor);
       return {
-        ...summarize(source, (await linkedQuotes([documentId])).get(documentId)!),
+        ...summarize(source, (await linkedQuotes([documentId], userAbility)).get(documentId)!),
         ...identity,
       };
     },
 
-    async create(input: SourceInput, actor: Actor) {
+    async create(input: SourceInput, actor: Actor, userAbility?: UserAbility) {
       const created = await strapi.db.transaction(async () => {
         const source = (await documents().create({ data: toData(input) })) as StoredSource;
         await log().record('create', source, Object.keys(input), actor);
         return source;
       });
-      return summaryOf(created.documentId);
+      return summaryOf(created.documentId, userAbility);
     },
 
     /**
      * Edits a source if it is still the revision the editor loaded (undefined: code holding no
      * revision); otherwise nothing is written and a StaleRevisionError says why.
      */
-    async update(documentId: string, input: SourceInput, actor: Actor, revision?: string | null) {
+    async update(
+      documentId: string,
+      input: SourceInput,
+      actor: Actor,
+      revision?: string | null,
+      userAbility?: UserAbility
+    ) {
       const stored = await findStored(documentId);
       await strapi.db.transaction(async () => {
         await getService('revisions', { strapi }).advance(
@@ -196,7 +227,7 @@ const confidentialSources = ({ strapi }: { strapi: Core.Strapi }) => {
         })) as StoredSource;
         await log().record('update', source, Object.keys(input), actor);
       });
-      return summaryOf(documentId);
+      return summaryOf(documentId, userAbility);
     },
 
     /**

@@ -15,8 +15,10 @@ import {
 } from '../rules/reader-visible-changes';
 import type { Correction, Story } from '../types/content-types';
 import { adminName, type AdminNameFields } from '../utils/admin-name';
+import { getService } from '../utils/get-service';
 import { CORRECTION_UID, STORY_UID } from '../utils/plugin-id';
 import { PUBLIC_CORRECTION_FIELDS } from '../utils/public-fields';
+import type { UserAbility } from './content-manager-links';
 
 export const toPublicCorrection = (correction: Correction): PublicCorrection => ({
   documentId: correction.documentId,
@@ -118,12 +120,43 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async forDesk({
     storyDocumentId,
+    q,
+    kind,
+    issued = {},
     pagination,
+    userAbility,
   }: {
     storyDocumentId?: string;
+    /** In the story's (draft) title or in the correction's text, ignoring case. */
+    q?: string;
+    kind?: CorrectionKind;
+    /** Issued at or after `from`, and before `before`. */
+    issued?: { from?: Date; before?: Date };
     pagination: { start: number; limit: number };
+    /** The user asking, for `canOpenStory`; without it no story is said to open. */
+    userAbility?: UserAbility;
   }): Promise<{ results: DeskCorrection[]; total: number }> {
-    const filters = storyDocumentId ? { storyDocumentId } : {};
+    // Corrections name their story by documentId (it survives publish cycles), not by a relation:
+    // a title search finds the stories first.
+    const titled = q
+      ? (
+          (await strapi.documents(STORY_UID).findMany({
+            status: 'draft',
+            filters: { title: { $containsi: q } },
+            fields: ['documentId'],
+          })) as Story[]
+        ).map(({ documentId }) => documentId)
+      : [];
+    const issuedAt = {
+      ...(issued.from ? { $gte: issued.from.toISOString() } : {}),
+      ...(issued.before ? { $lt: issued.before.toISOString() } : {}),
+    };
+    const filters = {
+      ...(storyDocumentId ? { storyDocumentId } : {}),
+      ...(kind ? { kind } : {}),
+      ...(Object.keys(issuedAt).length > 0 ? { issuedAt } : {}),
+      ...(q ? { $or: [{ text: { $containsi: q } }, { storyDocumentId: { $in: titled } }] } : {}),
+    };
     const documents = strapi.documents(CORRECTION_UID);
     const [found, total] = await Promise.all([
       documents.findMany({
@@ -147,6 +180,10 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
       fields: ['title'],
     })) as Story[];
     const titles = new Map(stories.map((story) => [story.documentId, story.title]));
+    const openable = await getService('content-manager-links', { strapi }).openableStories(
+      userAbility,
+      storyIds
+    );
     return {
       results: found.map((correction) => ({
         ...toPublicCorrection(correction),
@@ -158,6 +195,7 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
           (correction.issuedBy && adminName(correction.issuedBy)) ||
           correction.issuedByName ||
           null,
+        canOpenStory: openable.has(correction.storyDocumentId),
       })),
       total,
     };
