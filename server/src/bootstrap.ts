@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { applyContentManagerViews } from './content-manager-views/apply';
 import { ADMIN_ACTIONS } from './permissions';
 import { assertRoutesGuarded } from './route-guards';
 import { actionProvider } from './strapi-internals/admin-permissions';
@@ -10,6 +11,10 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Every register() has run: the house rules are all known, and the config is checked against them.
   getService('house-rules', { strapi }).close();
   await actionProvider(strapi).registerMany(ADMIN_ACTIONS);
+  // Labels, columns and main fields of the plugin's types, where the app's admin kept the defaults.
+  await applyContentManagerViews(strapi);
+  // The story form's source picker answers aliases: the Content Manager labels sources by them.
+  await getService('source-picker', { strapi }).labelSourcesByAlias();
   await getService('correction-feed', { strapi }).prepare();
   await getService('public-correction-snapshot', { strapi }).prepare();
   await getService('text-extraction', { strapi }).start();

@@ -5,6 +5,8 @@
 import type { errors } from '@strapi/utils';
 
 import type { Paginated, PaginationQuery } from './pagination';
+import type { QuoteDecisionEntry } from './quotes';
+import type { HouseRuleInfo, Violation } from './rules';
 import type { RuleOverride, StoryKind } from './stories';
 
 /** A document's publication state, as the Content Manager shows it. */
@@ -30,6 +32,11 @@ export type DeskStory = {
   awaitingDecision: AwaitedQuote[];
   corrections: number;
   lastCorrectionAt: string | null;
+  /**
+   * Whether the user asking may open it in the Content Manager: its read permission, conditions
+   * included (an Author reads their own entries only). The panel links only what opens.
+   */
+  canOpen: boolean;
 };
 
 /**
@@ -50,7 +57,17 @@ export type AwaitedQuote = {
 
 /** GET /intelligence-stories/desk/approvals: a quote no valid approval covers. */
 export type QueueItem = {
-  story: { documentId: string; title: string; revision: string | null; updatedAt?: string };
+  story: {
+    documentId: string;
+    title: string;
+    revision: string | null;
+    updatedAt?: string;
+    /**
+     * Whether the user asking may open it in the Content Manager; the route adds it to what the
+     * queue's service gives (absent: not known, not linked).
+     */
+    canOpen?: boolean;
+  };
   quoteIndex: number;
   quote: string;
   attribution: string;
@@ -63,7 +80,64 @@ export type QueueItem = {
   decidedBy: string | null;
   /** The source by its alias and who knows it: never its identity. */
   source: { documentId: string; alias: string; editorsWhoKnow: string[] } | null;
+  /** Whether the signed-in standards editor may decide on it, known before they try. */
+  decision: DecisionAbility;
 };
+
+/**
+ * Why a standards editor may not decide on a quote: four eyes (the `fourEyes` option), they saved
+ * the story last, so another standards editor must clear its sourcing.
+ */
+export const DECISION_REFUSALS = ['edited-last'] as const;
+export type DecisionRefusal = (typeof DECISION_REFUSALS)[number];
+
+export type DecisionAbility =
+  { mayDecide: true; reason: null } | { mayDecide: false; reason: DecisionRefusal };
+
+/** The body paragraph a quote appears in, split around it; null when the body does not hold it. */
+export type QuoteInParagraph = { before: string; match: string; after: string } | null;
+
+/** GET /intelligence-stories/desk/approvals/:documentId/quotes/:quoteIndex: what a decision needs. */
+export type QueueItemDetail = {
+  story: { documentId: string; title: string; revision: string | null };
+  quoteIndex: number;
+  quote: string;
+  /** Where the quote stands now (null: a valid approval covers it, it is not in the queue). */
+  state: QueueState | null;
+  paragraph: QuoteInParagraph;
+  /** The text a voided approval covered, to compare with `quote`; null when not kept or not voided. */
+  approvedText: string | null;
+  /** The quote's other findings (R3–R5, R7 and house rules on it): R6 is what is being decided. */
+  violations: { errors: Violation[]; warnings: Violation[] };
+  houseRules: HouseRuleInfo[];
+  /** The story's last save: who put the quote, as it reads now, before the desk, and when. */
+  lastSavedBy: string | null;
+  lastSavedAt: string | null;
+  /** Every decision on the story's quotes, newest first. */
+  history: QuoteDecisionEntry[];
+  decision: DecisionAbility;
+};
+
+export declare namespace GetApprovalQueueItem {
+  export interface Request {
+    params: { documentId: string; quoteIndex: string };
+  }
+  export interface Response {
+    data: QueueItemDetail;
+    error?: errors.ApplicationError;
+  }
+}
+
+/**
+ * GET /intelligence-stories/desk/approvals/count: how many quotes await a decision, and how many of
+ * them the signed-in standards editor may decide (the menu's badge).
+ */
+export declare namespace GetApprovalQueueCount {
+  export interface Response {
+    data: { total: number; mayDecide: number };
+    error?: errors.ApplicationError;
+  }
+}
 
 /**
  * GET /intelligence-stories/desk/stories: the stories' drafts, searched by title, of one state.

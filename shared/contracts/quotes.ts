@@ -11,7 +11,20 @@ export const APPROVAL_STATES = ['pending', 'approved', 'rejected'] as const;
 export type ApprovalState = (typeof APPROVAL_STATES)[number];
 
 /** What a standards editor decides: the states a decision writes. */
-export type Decision = Exclude<ApprovalState, 'pending'>;
+export const DECISIONS = ['approved', 'rejected'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/** One decision kept in a story's approval history (the quote-decision type), newest first. */
+export type QuoteDecisionEntry = {
+  quoteIndex: number;
+  decision: Decision;
+  /** The quote's text the decision covered. */
+  quote: string;
+  comment: string | null;
+  /** Who decided, by name (kept after their account is deleted); null if it was never known. */
+  decidedBy: string | null;
+  decidedAt: string;
+};
 
 type QuoteParams = {
   documentId: string;

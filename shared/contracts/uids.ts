@@ -17,3 +17,4 @@ export const SOURCE_DOCUMENT_TEXT_UID = `plugin::${PLUGIN_ID}.source-document-te
 export const SOURCE_ACCESS_LOG_UID = `plugin::${PLUGIN_ID}.source-access-log-entry` as const;
 export const PUBLIC_STORY_UID = `plugin::${PLUGIN_ID}.public-story` as const;
 export const PUBLIC_CORRECTION_UID = `plugin::${PLUGIN_ID}.public-correction` as const;
+export const QUOTE_DECISION_UID = `plugin::${PLUGIN_ID}.quote-decision` as const;

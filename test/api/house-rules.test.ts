@@ -223,7 +223,10 @@ describe('house rules', () => {
     it('refuses bad input with a 400 naming the field, and writes nothing', async () => {
       const { storyId } = await storyOnALeak('Override bad input');
       const cases: Array<[Record<string, unknown>, RegExp]> = [
-        [{ rule: 'LEAK-HASH', reason: 'Too short a reason.' }, /^Reason: write at least 20 characters saying why this story may be published/],
+        [
+          { rule: 'LEAK-HASH', reason: 'Too short a reason.' },
+          /^Reason: write at least 20 characters saying why this story may be published/,
+        ],
         [{ rule: 'LEAK-HASH' }, /^Reason: write at least 20 characters/],
         [{ reason: REASON }, /rule is required/],
         [{ rule: 'LEAK-HASH', reason: REASON, extra: 1 }, /unknown field\(s\): extra/],

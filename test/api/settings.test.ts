@@ -84,7 +84,12 @@ describe('publisher settings (admin routes)', () => {
       'storyUrlTemplate',
       /http\(s\)/,
     ],
-    ['a name too long', { publisherName: 'x'.repeat(201) }, 'publisherName', /200 characters at most/],
+    [
+      'a name too long',
+      { publisherName: 'x'.repeat(201) },
+      'publisherName',
+      /200 characters at most/,
+    ],
     ['a name that is not text', { publisherName: 42 }, 'publisherName', /string/],
     [
       'an unknown setting',

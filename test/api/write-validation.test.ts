@@ -173,7 +173,12 @@ describe('validation of every write, through the Content Manager', () => {
     };
 
     it.each([
-      ['page count of 0', { ...base, pageCount: 0 }, 'pageCount', /^Page count: must be 1 or more\./],
+      [
+        'page count of 0',
+        { ...base, pageCount: 0 },
+        'pageCount',
+        /^Page count: must be 1 or more\./,
+      ],
       [
         'negative page count',
         { ...base, pageCount: -3 },

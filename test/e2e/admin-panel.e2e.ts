@@ -168,7 +168,7 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
     );
     await page.getByLabel('title').fill('Foreign Threats to the 2020 US Federal Elections');
     await page.getByLabel('issuer').fill('ODNI');
-    await page.getByLabel('pageCount').fill('15');
+    await page.getByLabel(/Page count/).fill('15');
     await page.getByRole('combobox', { name: 'classification' }).click();
     await page.getByRole('option', { name: 'declassified' }).click();
     await page.getByRole('button', { name: 'Publish' }).click();
@@ -193,27 +193,29 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
         .filter({ has: page.getByRole('button', { name: 'No entry yet. Click to add one.' }) })
         .last();
 
-    await page.getByLabel(/^title/).fill('Report points to Russian interference');
-    await page.getByLabel(/^slug/).fill('report-points-to-russian-interference');
+    await page.getByLabel(/^Title/).fill('Report points to Russian interference');
+    await page.getByLabel(/^Slug/).fill('report-points-to-russian-interference');
     await page.getByRole('combobox', { name: 'kind' }).click();
     await page.getByRole('option', { name: 'news' }).click();
-    await components('bylines')
+    await components('Bylines')
       .getByRole('button', { name: 'No entry yet. Click to add one.' })
       .click();
-    await page.getByLabel(/^name/).fill('A. Reporter');
-    await page.getByRole('combobox', { name: 'sourceDocuments' }).click();
+    await page.getByLabel(/^Name/).fill('A. Reporter');
+    await page.getByRole('combobox', { name: /Source documents/ }).click();
     await page
       .getByRole('option', { name: /Foreign Threats to the 2020 US Federal Elections/ })
       .click();
-    await components('anonymousQuotes')
+    await components('Anonymous quotes')
       .getByRole('button', { name: 'No entry yet. Click to add one.' })
       .click();
-    await page.getByLabel(/^quote/).fill(GOOD_QUOTE.quote);
-    await page.getByLabel(/^attribution/).fill(GOOD_QUOTE.attribution);
-    await page.getByLabel(/^anonymityReason/).fill(GOOD_QUOTE.anonymityReason);
-    await page.getByLabel(/^howSourceKnows/).fill(GOOD_QUOTE.howSourceKnows);
-    await page.getByLabel(/^informationNotOpinion/).check();
-    await page.getByRole('combobox', { name: /^confidentialSource/ }).click();
+    await page.getByLabel(/^Quote/).fill(GOOD_QUOTE.quote);
+    await page.getByLabel(/^Attribution/).fill(GOOD_QUOTE.attribution);
+    await page.getByLabel(/^Reason for anonymity/).fill(GOOD_QUOTE.anonymityReason);
+    await page.getByLabel(/^How the source knows/).fill(GOOD_QUOTE.howSourceKnows);
+    await page
+      .getByRole('checkbox', { name: 'The source gives information, not opinion or an attack' })
+      .check();
+    await page.getByRole('combobox', { name: /^Confidential source/ }).click();
     // The source by its alias: the register's handle, never who the source is.
     await page.getByRole('option', { name: /E2E-REP-1/ }).click();
     await page.getByRole('button', { name: 'Save' }).click();
@@ -304,9 +306,8 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
     const page = await pageFor(standards.user.email);
     await page.goto(`${app.baseUrl}/admin/plugins/intelligence-stories/approvals`);
     await page.getByText('There will be more soon.').waitFor();
-    await page.screenshot({ path: path.join(SHOTS, 'approval-queue.png') });
     await page.getByRole('button', { name: 'Approve' }).click();
-    await page.getByText('Nothing awaits a decision.').waitFor();
+    await page.getByText(/^Nothing awaits a decision\./).waitFor();
   });
 
   it('the reporter publishes', async () => {
@@ -356,7 +357,7 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
   const editDek = async (dek: string) => {
     const page = await pageFor(reporter.user.email);
     await page.goto(editView(storyId));
-    await page.getByLabel(/^dek/).fill(dek);
+    await page.getByLabel(/^Dek/).fill(dek);
     await page.getByRole('button', { name: 'Save' }).click();
     await page
       .getByText(/Saved document|Saved/)
@@ -494,7 +495,7 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
     await page.getByRole('link', { name: 'Source documents' }).waitFor();
     expect(await page.getByRole('link', { name: 'Source register' }).count()).toBe(0);
     await page.goto(`${app.baseUrl}/admin/plugins/intelligence-stories/register`);
-    await page.getByText(/don't have the permissions/i).waitFor();
+    await page.getByText(/The source register needs the permissions/).waitFor();
     expect(await page.getByText('E2E-REP-1').count()).toBe(0);
   });
 

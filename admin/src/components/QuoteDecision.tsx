@@ -4,8 +4,11 @@ import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 
+import type { DecisionAbility } from '../../../shared/contracts/desk';
 import type { ApproveQuote, RejectQuote } from '../../../shared/contracts/quotes';
 import { describeError, isConflict, type Readiness } from '../utils/api';
+import { refreshApprovalCount } from '../utils/approval-count';
+import { FourEyesNotice } from './approval-queue/FourEyesNotice';
 import { getTranslation } from '../utils/getTranslation';
 
 type Props = {
@@ -14,10 +17,19 @@ type Props = {
   /** The story revision the editor is looking at: a decision is refused if it changed since. */
   revision: string | null;
   onDecided(readiness: Readiness | null): void;
+  /** The server's word on whether this editor may decide (four eyes); absent: ask on the click. */
+  decision?: DecisionAbility;
 };
 
 /** Approve or reject one anonymous quote, with a comment (required to reject). */
-export const QuoteDecision = ({ storyDocumentId, quoteIndex, revision, onDecided }: Props) => {
+export const QuoteDecision = ({
+  storyDocumentId,
+  quoteIndex,
+  revision,
+  onDecided,
+  decision,
+}: Props) => {
+  const refused = decision?.mayDecide === false;
   const { formatMessage } = useIntl();
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
@@ -44,6 +56,7 @@ export const QuoteDecision = ({ storyDocumentId, quoteIndex, revision, onDecided
         }),
       });
       setComment('');
+      void refreshApprovalCount();
       onDecided(data.data);
     } catch (caught) {
       const { message, fields } = describeError(caught);
@@ -61,6 +74,7 @@ export const QuoteDecision = ({ storyDocumentId, quoteIndex, revision, onDecided
 
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
+      {decision ? <FourEyesNotice decision={decision} /> : null}
       <Field.Root
         name={`comment-${storyDocumentId}-${quoteIndex}`}
         error={error}
@@ -72,7 +86,11 @@ export const QuoteDecision = ({ storyDocumentId, quoteIndex, revision, onDecided
         <Field.Label>
           {formatMessage({ id: getTranslation('decision.comment'), defaultMessage: 'Comment' })}
         </Field.Label>
-        <Textarea value={comment} onChange={(event) => setComment(event.target.value)} />
+        <Textarea
+          disabled={refused}
+          value={comment}
+          onChange={(event) => setComment(event.target.value)}
+        />
         <Field.Hint />
         <Field.Error />
       </Field.Root>
@@ -80,6 +98,7 @@ export const QuoteDecision = ({ storyDocumentId, quoteIndex, revision, onDecided
         <Button
           startIcon={<Check />}
           loading={busy === 'approve'}
+          disabled={refused}
           onClick={() => decide('approve')}
         >
           {formatMessage({ id: getTranslation('decision.approve'), defaultMessage: 'Approve' })}
@@ -88,6 +107,7 @@ export const QuoteDecision = ({ storyDocumentId, quoteIndex, revision, onDecided
           variant="danger-light"
           startIcon={<Cross />}
           loading={busy === 'reject'}
+          disabled={refused}
           onClick={() => decide('reject')}
         >
           {formatMessage({ id: getTranslation('decision.reject'), defaultMessage: 'Reject' })}

@@ -1,13 +1,15 @@
-import { Box, Flex, Grid, Link, Typography } from '@strapi/design-system';
+import { Box, Flex, Grid, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { NavLink } from 'react-router-dom';
 
 import { AwaitingBadge, AwaitingHint } from '../components/AwaitingReason';
+import { ListEmptyState } from '../components/ListEmptyState';
 import { ListPagination, usePageParams } from '../components/ListPagination';
+import { QuoteContext } from '../components/approval-queue/QuoteContext';
 import { QuoteDecision } from '../components/QuoteDecision';
+import { StoryLink } from '../components/StoryLink';
 import { usePaginatedList } from '../hooks/usePaginatedList';
 import { usePluginLabel } from '../hooks/usePluginLabel';
-import { storyEditPath, type QueueItem } from '../utils/api';
+import type { QueueItem } from '../utils/api';
 
 /** The standards desk's queue: every quote no valid approval covers, with what it needs to decide. */
 export const ApprovalQueuePage = () => {
@@ -38,23 +40,33 @@ export const ApprovalQueuePage = () => {
         {result === null || items === null ? (
           <Page.Loading />
         ) : items.length === 0 && result.meta.pagination.total === 0 ? (
-          <Typography textColor="neutral600">
-            {label('queue.empty', 'Nothing awaits a decision.')}
-          </Typography>
+          <ListEmptyState
+            message={label(
+              'queue.empty',
+              "Nothing awaits a decision. Quotes appear here when a story's anonymous quote is new or has changed since its approval."
+            )}
+          />
         ) : (
           <Flex direction="column" alignItems="stretch" gap={4}>
             {items.map((item) => (
               <Box
                 key={`${item.story.documentId}-${item.quoteIndex}`}
+                tag="article"
+                aria-label={label('queue.item', '{title}, quote {number}', {
+                  title: item.story.title,
+                  number: item.quoteIndex + 1,
+                })}
                 background="neutral0"
                 hasRadius
                 shadow="tableShadow"
                 padding={6}
               >
                 <Flex justifyContent="space-between" paddingBottom={3}>
-                  <Link tag={NavLink} to={storyEditPath(item.story.documentId)}>
-                    {item.story.title}
-                  </Link>
+                  <StoryLink
+                    documentId={item.story.documentId}
+                    title={item.story.title}
+                    canOpen={item.story.canOpen}
+                  />
                   <AwaitingBadge reason={item.state} />
                 </Flex>
                 {item.state !== 'pending' ? (
@@ -101,12 +113,18 @@ export const ApprovalQueuePage = () => {
                         <Typography tag="p">{item.comment}</Typography>
                       </Box>
                     ) : null}
+                    <QuoteContext
+                      documentId={item.story.documentId}
+                      quoteIndex={item.quoteIndex}
+                      version={item.story.revision}
+                    />
                   </Grid.Item>
                   <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
                     <QuoteDecision
                       storyDocumentId={item.story.documentId}
                       quoteIndex={item.quoteIndex}
                       revision={item.story.revision}
+                      decision={item.decision}
                       onDecided={reload}
                     />
                   </Grid.Item>

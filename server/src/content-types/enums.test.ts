@@ -2,7 +2,7 @@ import { PASSAGE_TYPES } from '../../../shared/contracts/citations';
 import { CORRECTION_KINDS } from '../../../shared/contracts/corrections';
 import { CONFIDENCE_LEVELS, LIKELIHOODS } from '../../../shared/contracts/icd203';
 import { CLASSIFICATIONS, TEXT_STATUSES } from '../../../shared/contracts/library';
-import { APPROVAL_STATES } from '../../../shared/contracts/quotes';
+import { APPROVAL_STATES, DECISIONS } from '../../../shared/contracts/quotes';
 import { SOURCE_ACCESS_ACTIONS } from '../../../shared/contracts/sources';
 import { CHANGE_LOG_KINDS, STORY_KINDS } from '../../../shared/contracts/stories';
 import components from '../components';
@@ -20,6 +20,7 @@ const CONTRACTS: Record<string, readonly string[]> = {
   'correction.kind': CORRECTION_KINDS,
   'public-correction.kind': CORRECTION_KINDS,
   'public-story.kind': STORY_KINDS,
+  'quote-decision.decision': DECISIONS,
   'source-access-log-entry.action': SOURCE_ACCESS_ACTIONS,
   'source-document-text.status': TEXT_STATUSES,
   'source-document.classification': CLASSIFICATIONS,

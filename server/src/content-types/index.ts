@@ -3,6 +3,7 @@ import confidentialSource from './confidential-source';
 import correction from './correction';
 import publicCorrection from './public-correction';
 import publicStory from './public-story';
+import quoteDecision from './quote-decision';
 import sourceAccessLogEntry from './source-access-log-entry';
 import sourceDocument from './source-document';
 import sourceDocumentText from './source-document-text';
@@ -14,6 +15,7 @@ export default {
   correction,
   'public-correction': publicCorrection,
   'public-story': publicStory,
+  'quote-decision': quoteDecision,
   'source-access-log-entry': sourceAccessLogEntry,
   'source-document': sourceDocument,
   'source-document-text': sourceDocumentText,

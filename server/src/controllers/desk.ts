@@ -7,12 +7,20 @@ import {
   OVERRIDE_WINDOW_DAYS,
   type DeskState,
   type GetApprovalQueue,
+  type GetApprovalQueueCount,
+  type GetApprovalQueueItem,
   type GetDeskOverrides,
   type GetDeskStories,
 } from '../../../shared/contracts/desk';
 import { getService } from '../utils/get-service';
 import { paginationMeta, toPagination } from '../utils/pagination';
-import { deskPageSchema, deskQuerySchema } from '../validation/desk-query';
+import { deskCorrectionsQuerySchema, issuedWindow } from '../validation/desk-corrections-query';
+import {
+  deskPageSchema,
+  deskQuerySchema,
+  noQuerySchema,
+  queueItemParamsSchema,
+} from '../validation/desk-query';
 
 type PageParams = { pagination?: Record<string, string> };
 
@@ -38,6 +46,7 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
         q: params.q,
         state: params.state,
         pagination,
+        userAbility: ctx.state.userAbility,
       });
       ctx.body = {
         data: results,
@@ -56,18 +65,56 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async approvals(ctx: Context) {
       const { pagination, meta } = await page(ctx, deskPageSchema);
-      const { results, total } = await getService('approval-queue', { strapi }).list(pagination);
+      const { results, total } = await getService('approval-queue', { strapi }).list(
+        pagination,
+        undefined,
+        ctx.state.user.id
+      );
+      const openable = await getService('content-manager-links', { strapi }).openableStories(
+        ctx.state.userAbility,
+        results.map(({ story }) => story.documentId)
+      );
       ctx.body = {
-        data: results,
+        data: results.map((item) => ({
+          ...item,
+          story: { ...item.story, canOpen: openable.has(item.story.documentId) },
+        })),
         meta: { pagination: meta(total) },
       } satisfies GetApprovalQueue.Response;
     },
 
+    /** What a standards editor needs to decide on one quote of the queue. */
+    async approval(ctx: Context) {
+      const { documentId, quoteIndex } = (await validateYupSchema(queueItemParamsSchema)(
+        ctx.params
+      )) as { documentId: string; quoteIndex: string };
+      ctx.body = {
+        data: await getService('approval-queue', { strapi }).detail(
+          documentId,
+          Number(quoteIndex),
+          ctx.state.user.id
+        ),
+      } satisfies GetApprovalQueueItem.Response;
+    },
+
+    /** The menu's badge: how many quotes await, and how many the signed-in editor may decide. */
+    async approvalCount(ctx: Context) {
+      await validateYupSchema(noQuerySchema)(ctx.query);
+      ctx.body = {
+        data: await getService('approval-queue', { strapi }).count(ctx.state.user.id),
+      } satisfies GetApprovalQueueCount.Response;
+    },
+
     async corrections(ctx: Context) {
-      const { pagination, meta } = await page(ctx, deskPageSchema);
+      const { params, pagination, meta } = await page(ctx, deskCorrectionsQuerySchema);
+      const { q, kind, ...window } = params as GetDeskCorrections.Request['query'];
       const { results, total } = await getService('corrections', { strapi }).forDesk({
         storyDocumentId: ctx.params.documentId,
+        q,
+        kind,
+        issued: issuedWindow(window),
         pagination,
+        userAbility: ctx.state.userAbility,
       });
       ctx.body = {
         data: results,

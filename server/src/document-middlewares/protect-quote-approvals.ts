@@ -9,6 +9,7 @@ const APPROVAL_FIELDS = [
   'approvedBy',
   'approvedAt',
   'approvedFingerprint',
+  'approvedText',
   'approvalComment',
 ] as const;
 

@@ -1,3 +1,4 @@
+import { backfillApprovedTexts } from './backfill-approved-texts';
 import { backfillRevisions } from './backfill-revisions';
 import { bindEarlierCorrections } from './bind-earlier-corrections';
 import { backfillStoryPublications } from './backfill-story-publications';
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   snapshotPublicStories,
   bindEarlierCorrections,
   snapshotPublicCorrections,
+  backfillApprovedTexts,
 ];

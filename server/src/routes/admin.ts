@@ -26,6 +26,18 @@ export default {
     },
     {
       method: 'GET',
+      path: '/desk/approvals/count',
+      handler: 'desk.approvalCount',
+      config: requires(ACTIONS.approveQuotes),
+    },
+    {
+      method: 'GET',
+      path: '/desk/approvals/:documentId/quotes/:quoteIndex',
+      handler: 'desk.approval',
+      config: requires(ACTIONS.approveQuotes),
+    },
+    {
+      method: 'GET',
       path: '/desk/corrections',
       handler: 'desk.corrections',
       config: requires(ACTIONS.readSourcing),

@@ -6,7 +6,5 @@ export const informationNotOpinion: Rule = ({ draft }) =>
   (draft.anonymousQuotes ?? []).flatMap((quote, index): Violation[] =>
     quote.informationNotOpinion === true
       ? []
-      : [
-          violation('R7', `anonymousQuotes[${index}].informationNotOpinion`, 'R7.unconfirmed'),
-        ]
+      : [violation('R7', `anonymousQuotes[${index}].informationNotOpinion`, 'R7.unconfirmed')]
   );

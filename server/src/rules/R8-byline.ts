@@ -5,7 +5,5 @@ import { violation } from './violation';
 export const bylineForAnonymousSourcing: Rule = ({ draft }) => {
   const hasQuotes = (draft.anonymousQuotes ?? []).length > 0;
   const hasByline = (draft.bylines ?? []).some((byline) => byline.name?.trim());
-  return hasQuotes && !hasByline
-    ? [violation('R8', 'bylines', 'R8.no-byline')]
-    : [];
+  return hasQuotes && !hasByline ? [violation('R8', 'bylines', 'R8.no-byline')] : [];
 };

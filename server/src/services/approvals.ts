@@ -3,11 +3,13 @@ import { errors } from '@strapi/utils';
 
 import type { Decision } from '../../../shared/contracts/quotes';
 import type { AnonymousQuote, Story } from '../types/content-types';
+import { decisionAbility } from '../rules/four-eyes';
 import type { ApprovedQuote } from './quotes';
+import { currentAdminName } from '../utils/admin-name';
 import { getConfig } from '../utils/get-config';
 import { getService } from '../utils/get-service';
 import { StaleRevisionError } from '../utils/stale-revision-error';
-import { ANONYMOUS_QUOTE_UID, STORY_UID } from '../utils/plugin-id';
+import { ANONYMOUS_QUOTE_UID, QUOTE_DECISION_UID, STORY_UID } from '../utils/plugin-id';
 
 /**
  * The standards desk's decisions on anonymous quotes. Approval fields are written only here (the
@@ -46,9 +48,9 @@ const approvals = ({ strapi }: { strapi: Core.Strapi }) => ({
           `Quote ${quoteIndex + 1} does not exist: the story has ${story.anonymousQuotes.length} anonymous quote(s)`
         );
       }
-      // Four eyes (NYT, Washington Post): whoever shaped the story last does not clear its
-      // sourcing. A PolicyError, because Strapi replaces other ForbiddenErrors' messages.
-      if (getConfig(strapi).fourEyes && story.updatedBy?.id === userId) {
+      // Four eyes (rules/four-eyes). A PolicyError, because Strapi replaces other
+      // ForbiddenErrors' messages.
+      if (!decisionAbility(getConfig(strapi).fourEyes, story.updatedBy?.id, userId).mayDecide) {
         throw new errors.PolicyError(
           'You edited this story last: another standards editor must approve or reject its quotes.'
         );
@@ -92,14 +94,31 @@ const approvals = ({ strapi }: { strapi: Core.Strapi }) => ({
         `"${story.title}"`
       );
 
+      const decidedAt = new Date();
       await strapi.db.query(ANONYMOUS_QUOTE_UID).update({
         where: { id: quote.id },
         data: {
           approvalState: decision,
           approvedBy: userId,
-          approvedAt: new Date(),
+          approvedAt: decidedAt,
           approvedFingerprint: getService('quotes', { strapi }).fingerprint(reviewed),
+          // Kept so that, once an edit voids the approval, the desk sees what changed since.
+          approvedText: decision === 'approved' ? reviewed.quote : null,
           approvalComment: comment ?? null,
+        },
+      });
+      // The story's approval history: the quote row above holds only the latest decision.
+      await strapi.documents(QUOTE_DECISION_UID).create({
+        data: {
+          storyDocumentId,
+          quoteIndex,
+          decision,
+          quote: reviewed.quote,
+          // Absent rather than null: the Document Service's input types take no null for text.
+          comment: comment ?? undefined,
+          decidedBy: userId,
+          decidedByName: (await currentAdminName(strapi, userId)) ?? undefined,
+          decidedAt: decidedAt.toISOString(),
         },
       });
     });

@@ -5,6 +5,7 @@ import type { Story } from '../types/content-types';
 import { documentState } from '../utils/document-state';
 import { getService } from '../utils/get-service';
 import type { PaginationParams } from '../utils/pagination';
+import type { UserAbility } from './content-manager-links';
 import { STORY_UID } from '../utils/plugin-id';
 
 export type { DeskState, DeskStory };
@@ -13,6 +14,8 @@ export type DeskQuery = {
   q?: string;
   state?: DeskState;
   pagination: PaginationParams;
+  /** The user asking, for `canOpen`; without it no story is said to open. */
+  userAbility?: UserAbility;
 };
 
 /**
@@ -44,7 +47,7 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async list({ q, state, pagination }: DeskQuery) {
+    async list({ q, state, pagination, userAbility }: DeskQuery) {
       const filters = {
         ...(q ? { title: { $containsi: q } } : {}),
         ...(await stateFilter(state)),
@@ -61,13 +64,14 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
         documents.count({ status: 'draft', filters }),
       ]);
       const ids = drafts.map(({ documentId }) => documentId);
-      const [published, corrections] = await Promise.all([
+      const [published, corrections, openable] = await Promise.all([
         documents.findMany({
           status: 'published',
           filters: { documentId: { $in: ids } },
           fields: ['updatedAt', 'publishedAt'],
         }) as Promise<Story[]>,
         getService('corrections', { strapi }).publicByStory(ids),
+        getService('content-manager-links', { strapi }).openableStories(userAbility, ids),
       ]);
       const publishedById = new Map(published.map((story) => [story.documentId, story]));
       const readiness = getService('readiness', { strapi });
@@ -97,6 +101,7 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
             awaitingDecision: verdict.awaitingDecision,
             corrections: storyCorrections.length,
             lastCorrectionAt: storyCorrections[storyCorrections.length - 1]?.issuedAt ?? null,
+            canOpen: openable.has(draft.documentId),
           };
         })
       );

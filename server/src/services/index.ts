@@ -4,6 +4,7 @@ import approvers from './approvers';
 import cachePurge from './cache-purge';
 import changeLog from './change-log';
 import confidentialSources from './confidential-sources';
+import contentManagerLinks from './content-manager-links';
 import correctionFeed from './correction-feed';
 import corrections from './corrections';
 import desk from './desk';
@@ -36,6 +37,7 @@ export default {
   'cache-purge': cachePurge,
   'change-log': changeLog,
   'confidential-sources': confidentialSources,
+  'content-manager-links': contentManagerLinks,
   'correction-feed': correctionFeed,
   corrections,
   desk,

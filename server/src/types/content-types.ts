@@ -79,6 +79,8 @@ export type AnonymousQuote = {
   approvedBy?: { id: number } | null;
   approvedAt?: string | null;
   approvedFingerprint?: string | null;
+  /** The quote's text as approved (null for approvals made before it was kept): the queue's diff. */
+  approvedText?: string | null;
   approvalComment?: string | null;
 };
 

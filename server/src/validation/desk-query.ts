@@ -18,3 +18,18 @@ export const deskQuerySchema: yup.AnyObjectSchema = yup
 export const deskPageSchema: yup.AnyObjectSchema = yup
   .object({ pagination: paginationSchema })
   .noUnknown(true, unknownKeys);
+
+/** One quote of the queue: the story's documentId and the quote's position in its draft. */
+export const queueItemParamsSchema: yup.AnyObjectSchema = yup.object({
+  documentId: yup
+    .string()
+    .required('documentId is required: the story whose quote you review')
+    .max(64, 'documentId must be a story documentId'),
+  quoteIndex: yup
+    .string()
+    .required('quoteIndex is required')
+    .matches(/^\d{1,4}$/, 'quoteIndex must be the position of the quote in the story, from 0'),
+});
+
+/** The queue's count takes no parameter. */
+export const noQuerySchema: yup.AnyObjectSchema = yup.object({}).noUnknown(true, unknownKeys);

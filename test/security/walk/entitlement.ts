@@ -33,6 +33,8 @@ const PLUGIN_READERS: Record<string, string[]> = {
   [`${PLUGIN_PREFIX}source-document`]: [ACTIONS.readSourcing],
   [`${PLUGIN_PREFIX}source-document-text`]: [ACTIONS.readSourcing],
   [`${PLUGIN_PREFIX}change-log-entry`]: [ACTIONS.readSourcing],
+  // The approval queue's history of a story's decisions.
+  [`${PLUGIN_PREFIX}quote-decision`]: [ACTIONS.approveQuotes],
   [`${PLUGIN_PREFIX}correction`]: [ACTIONS.readSourcing, ACTIONS.issueCorrections],
   [`${PLUGIN_PREFIX}source-access-log-entry`]: [ACTIONS.manageConfidentialSources],
 };
