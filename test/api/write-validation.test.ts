@@ -303,6 +303,48 @@ describe('validation of every write, through the Content Manager', () => {
     });
   });
 
+  it('lists every refused field in the message, by label, never as "2 errors occurred"', async () => {
+    const before = await snapshot(UIDS.story);
+    const res = await cm.create(UIDS.story, {
+      title: 'x'.repeat(256),
+      slug: 'two-refusals',
+      dek: 'y'.repeat(601),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      '2 fields need attention: Title: shorten it to 255 characters at most. Dek: shorten it to 600 characters at most.'
+    );
+    expect(res.body.error.details.errors).toEqual([
+      expect.objectContaining({ path: ['title'], code: 'string.max', values: { max: 255 } }),
+      expect.objectContaining({ path: ['dek'], code: 'string.max', values: { max: 600 } }),
+    ]);
+    expect(await snapshot(UIDS.story)).toEqual(before);
+  });
+
+  it('refuses in the editor’s language: their profile’s, else their browser’s', async () => {
+    const body = { title: 'Un titre', slug: 'Pas Un Slug', kind: 'news' };
+    const french = await app
+      .request()
+      .post(`/content-manager/collection-types/${UIDS.story}`)
+      .set('Authorization', `Bearer ${(await createAdminUser(app)).token}`)
+      .set('Accept-Language', 'fr-FR,fr;q=0.9')
+      .send(body);
+    expect(french.status).toBe(400);
+    expect(french.body.error.message).toMatch(
+      /^Identifiant d’URL : utilisez des minuscules et des chiffres reliés par un seul tiret/
+    );
+
+    const profile = await createAdminUser(app);
+    await app.strapi.db
+      .query('admin::user')
+      .update({ where: { id: profile.user.id }, data: { preferedLanguage: 'fr' } });
+    const fromProfile = await contentManager(app, profile.token).create(UIDS.story, body);
+    expect(fromProfile.body.error.message).toMatch(/^Identifiant d’URL : /);
+    expect(await app.strapi.documents(UIDS.story).count({ filters: { title: 'Un titre' } })).toBe(
+      0
+    );
+  });
+
   it('validates writes from code through the Document Service the same way', async () => {
     const before = await snapshot(UIDS.sourceDocument);
     await expect(
