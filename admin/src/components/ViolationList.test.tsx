@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { useState } from 'react';
+import { MemoryRouter } from 'react-router-dom';
 
 import { violation } from '../../../server/src/rules/violation';
 import { render, screen, waitFor } from '../../tests/render';
@@ -122,6 +123,29 @@ describe('ViolationList', () => {
     expect(
       screen.getByRole('button', { name: 'Aller à Citation anonyme 1 › Raison de l’anonymat' })
     ).toBeTruthy();
+  });
+
+  it('away from the edit view, links to the story when the user may open it, and offers nothing otherwise', () => {
+    const findings = [violation('R4', 'anonymousQuotes[0].attribution', 'R4.missing')];
+    const { unmount } = render(
+      <MemoryRouter>
+        <ViolationList tone="danger" violations={findings} editViewPath="/content-manager/x/1" />
+      </MemoryRouter>
+    );
+    expect(
+      screen
+        .getByRole('link', { name: 'Fix Quote 1 › Attribution in the story' })
+        .getAttribute('href')
+    ).toBe('/content-manager/x/1');
+    expect(screen.queryByRole('button')).toBeNull();
+    unmount();
+    render(
+      <MemoryRouter>
+        <ViolationList tone="danger" violations={findings} editViewPath={null} />
+      </MemoryRouter>
+    );
+    expect(screen.queryByRole('link')).toBeNull();
+    expect(screen.queryByRole('button')).toBeNull();
   });
 
   it('shows a house rule’s finding as the app wrote it', () => {

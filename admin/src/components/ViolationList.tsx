@@ -1,5 +1,6 @@
 import { Badge, Box, Flex, TextButton, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import { Link } from 'react-router-dom';
 
 import type { HouseRuleInfo } from '../../../shared/contracts/rules';
 import { languageOf } from '../../../shared/messages/language';
@@ -18,6 +19,11 @@ type Props = {
    * the user may decide. Without it, R6 takes the editor to the quote, as any other rule.
    */
   approvalElementId?: (quoteIndex: number) => string;
+  /**
+   * Shown away from the story's edit view (the approval queue): its address, where the fields
+   * are, for a user who may open it; null when they may not. Left out, the fields are on the page.
+   */
+  editViewPath?: string | null;
 };
 
 const quoteIndexOf = (path: string) => {
@@ -29,7 +35,13 @@ const quoteIndexOf = (path: string) => {
  * The rules' findings in the admin's language, each with its remedy one click away: the field it
  * names (opening a collapsed entry), or for an unapproved quote, its approval.
  */
-export const ViolationList = ({ violations, tone, houseRules = [], approvalElementId }: Props) => {
+export const ViolationList = ({
+  violations,
+  tone,
+  houseRules = [],
+  approvalElementId,
+  editViewPath,
+}: Props) => {
   const { formatMessage, locale } = useIntl();
   const say = useRuleMessage();
   const titleOf = (code: string) =>
@@ -72,7 +84,20 @@ export const ViolationList = ({ violations, tone, houseRules = [], approvalEleme
                   </Typography>
                 ) : null}
                 <Typography variant="omega">{message}</Typography>
-                {toApproval ? (
+                {editViewPath !== undefined ? (
+                  // Away from the form: the story's edit view, where its checklist goes to the field.
+                  editViewPath ? (
+                    <Link to={editViewPath}>
+                      {formatMessage(
+                        {
+                          id: getTranslation('checklist.openStoryAt'),
+                          defaultMessage: 'Fix {field} in the story',
+                        },
+                        { field }
+                      )}
+                    </Link>
+                  ) : null
+                ) : toApproval ? (
                   <TextButton onClick={() => focusById(toApproval)}>
                     {formatMessage({
                       id: getTranslation('checklist.goToApproval'),

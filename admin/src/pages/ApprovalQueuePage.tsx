@@ -9,7 +9,7 @@ import { QuoteDecision } from '../components/QuoteDecision';
 import { StoryLink } from '../components/StoryLink';
 import { usePaginatedList } from '../hooks/usePaginatedList';
 import { usePluginLabel } from '../hooks/usePluginLabel';
-import type { QueueItem } from '../utils/api';
+import { storyEditPath, type QueueItem } from '../utils/api';
 
 /** The standards desk's queue: every quote no valid approval covers, with what it needs to decide. */
 export const ApprovalQueuePage = () => {
@@ -117,6 +117,9 @@ export const ApprovalQueuePage = () => {
                       documentId={item.story.documentId}
                       quoteIndex={item.quoteIndex}
                       version={item.story.revision}
+                      editViewPath={
+                        item.story.canOpen === false ? null : storyEditPath(item.story.documentId)
+                      }
                     />
                   </Grid.Item>
                   <Grid.Item col={5} s={12} direction="column" alignItems="stretch">

@@ -29,10 +29,13 @@ export const QuoteContext = ({
   documentId,
   quoteIndex,
   version,
+  editViewPath,
 }: {
   documentId: string;
   quoteIndex: number;
   version: string | null;
+  /** The story's edit view, for the findings' remedies; null when the user may not open it. */
+  editViewPath: string | null;
 }) => {
   const label = usePluginLabel();
   const { formatDate } = useIntl();
@@ -84,11 +87,13 @@ export const QuoteContext = ({
               violations={detail.violations.errors}
               tone="danger"
               houseRules={detail.houseRules}
+              editViewPath={editViewPath}
             />
             <ViolationList
               violations={detail.violations.warnings}
               tone="warning"
               houseRules={detail.houseRules}
+              editViewPath={editViewPath}
             />
           </Flex>
         )}
