@@ -386,7 +386,7 @@ describe('bad input is refused cheaply, by name, and leaves nothing behind', () 
       await expectRefused(
         () => sourcingApi(app, token).declareNonSubstantive(storyId, ZERO_WIDTH.repeat(20)),
         'reason',
-        /reason cannot be only spaces or invisible characters/
+        /^Reason: cannot be only spaces or invisible characters/
       );
     });
 
