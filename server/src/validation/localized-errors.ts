@@ -18,7 +18,8 @@ export type FieldProblem = {
   message?: string;
 };
 
-// yup names a few checks for what they do on any type; ours say which.
+// yup names a few checks for what they do on any type; ours say which. The slug's pattern is the
+// only `matches` of the schemas that pass here (validation/rules.ts).
 const idOf = ({ type, params }: yup.ValidationError): ValidationMessageId | null => {
   if (type === 'min' || type === 'max') {
     return typeof params?.value === 'string' ? `string.${type}` : `number.${type}`;
