@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import {
   authorPresetPermissions,
+  contentManagerPermissions,
   createAdminRole,
   createAdminUser,
   grantPublicPermission,
@@ -29,28 +30,7 @@ if (!ready) {
   );
 }
 
-type ContentTypeService = {
-  getNestedFields(model: unknown, options: { components: unknown }): string[];
-};
-
-/** Content Manager permissions on a type, on every field, as the roles editor grants them. */
-const cm = (app: TestApp, uid: string) => {
-  const fields = (app.strapi.service('admin::content-type') as ContentTypeService).getNestedFields(
-    app.strapi.contentTypes[uid as keyof typeof app.strapi.contentTypes],
-    { components: app.strapi.components }
-  );
-  const on = (action: string, withFields = true) => ({
-    action: `plugin::content-manager.explorer.${action}`,
-    subject: uid,
-    ...(withFields ? { properties: { fields } } : {}),
-  });
-  return {
-    read: on('read'),
-    create: on('create'),
-    update: on('update'),
-    publish: on('publish', false),
-  };
-};
+const cm = contentManagerPermissions;
 const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${action}` });
 
 (ready ? describe : describe.skip)('the admin panel in a browser', () => {

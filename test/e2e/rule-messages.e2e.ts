@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 
-import { createAdminRole, createAdminUser } from '../helpers/auth';
+import { contentManagerPermissions, createAdminRole, createAdminUser } from '../helpers/auth';
 import { createSourcedStory, GOOD_QUOTE } from '../helpers/sourcing';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { UIDS } from '../helpers/uids';
@@ -17,10 +17,6 @@ const PASSWORD = 'Test-password-1';
 const SHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
 const ADMIN_BUILD = path.join(__dirname, '..', '..', 'playground', 'dist', 'build', 'index.html');
 const ready = hasChromium() && fs.existsSync(ADMIN_BUILD);
-
-type ContentTypeService = {
-  getNestedFields(model: unknown, options: { components: unknown }): string[];
-};
 
 (ready ? describe : describe.skip)('rule messages in the browser', () => {
   let app: TestApp;
@@ -43,21 +39,12 @@ type ContentTypeService = {
 
   beforeAll(async () => {
     app = await bootStrapi();
-    const fields = (
-      app.strapi.service('admin::content-type') as ContentTypeService
-    ).getNestedFields(app.strapi.contentTypes[UIDS.story as keyof typeof app.strapi.contentTypes], {
-      components: app.strapi.components,
-    });
-    const cm = (action: string, withFields = true) => ({
-      action: `plugin::content-manager.explorer.${action}`,
-      subject: UIDS.story,
-      ...(withFields ? { properties: { fields } } : {}),
-    });
+    const onStories = contentManagerPermissions(app, UIDS.story);
     // A standards editor who also edits: the checklist, the fields, the publish and the approvals.
     const role = await createAdminRole(app, [
-      cm('read'),
-      cm('update'),
-      cm('publish', false),
+      onStories.read,
+      onStories.update,
+      onStories.publish,
       { action: 'plugin::intelligence-stories.sourcing.read' },
       { action: 'plugin::intelligence-stories.quotes.approve' },
     ]);

@@ -2,7 +2,12 @@ import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 
-import { authorPresetPermissions, createAdminRole, createAdminUser } from '../helpers/auth';
+import {
+  authorPresetPermissions,
+  contentManagerPermissions,
+  createAdminRole,
+  createAdminUser,
+} from '../helpers/auth';
 import { GOOD_QUOTE } from '../helpers/sourcing';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { UIDS } from '../helpers/uids';
@@ -24,23 +29,7 @@ if (!ready) {
   );
 }
 
-type ContentTypeService = {
-  getNestedFields(model: unknown, options: { components: unknown }): string[];
-};
-
-/** Content Manager permissions on a type, on every field, as the roles editor grants them. */
-const cm = (app: TestApp, uid: string) => {
-  const fields = (app.strapi.service('admin::content-type') as ContentTypeService).getNestedFields(
-    app.strapi.contentTypes[uid as keyof typeof app.strapi.contentTypes],
-    { components: app.strapi.components }
-  );
-  const on = (action: string, withFields = true) => ({
-    action: `plugin::content-manager.explorer.${action}`,
-    subject: uid,
-    ...(withFields ? { properties: { fields } } : {}),
-  });
-  return { read: on('read'), publish: on('publish', false) };
-};
+const cm = contentManagerPermissions;
 const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${action}` });
 
 // The field's label: its key until the app's view gives it an English one.

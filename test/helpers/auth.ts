@@ -37,6 +37,29 @@ export const authorPresetPermissions = async (app: TestApp): Promise<Permission[
   );
 };
 
+type ContentTypeService = {
+  getNestedFields(model: unknown, options: { components: unknown }): string[];
+};
+
+/** Content Manager permissions on a type, on every field, as the roles editor grants them. */
+export const contentManagerPermissions = (app: TestApp, uid: string) => {
+  const fields = (app.strapi.service('admin::content-type') as ContentTypeService).getNestedFields(
+    app.strapi.contentTypes[uid as keyof typeof app.strapi.contentTypes],
+    { components: app.strapi.components }
+  );
+  const on = (action: string, withFields = true): Permission => ({
+    action: `plugin::content-manager.explorer.${action}`,
+    subject: uid,
+    ...(withFields ? { properties: { fields } } : {}),
+  });
+  return {
+    read: on('read'),
+    create: on('create'),
+    update: on('update'),
+    publish: on('publish', false),
+  };
+};
+
 /**
  * An active admin user in a role (by code, e.g. 'strapi-editor', or a role from createAdminRole),
  * logged in over HTTP so the token is one the admin panel itself would hold.
