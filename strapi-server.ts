@@ -12,3 +12,7 @@ export type {
 } from './server/src/rules/house-rules';
 export { defineHouseRule } from './server/src/rules/house-rules';
 export type { DocumentText, RuleLevel, StorySnapshot, Violation } from './server/src/rules/types';
+
+// The Content Manager preview's URL builder (docs/preview.md), for an app's config/admin.ts.
+export type { PreviewUrlOptions, PreviewUrlParams } from './server/src/preview/url';
+export { storyPreviewUrl } from './server/src/preview/url';

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import components from './components';
 import { registerCustomFields } from './custom-fields';
 import documentMiddlewares from './document-middlewares';
+import { registerGraphqlQueries } from './graphql';
 import { runMigrations } from './migrations/run';
 import { getService } from './utils/get-service';
 import { guardStrapiRoutes } from './route-guards';
@@ -31,6 +32,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   }
   guardStrapiRoutes(strapi);
   keepOutOfGraphql(strapi);
+  registerGraphqlQueries(strapi);
   // Data migrations (migrations/index.ts), each once per database, after the schema is in place.
   afterSchemaSync(strapi, () => runMigrations(strapi));
 };

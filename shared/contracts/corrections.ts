@@ -47,7 +47,8 @@ export type PublicCorrection = {
  * A correction as its issuer gets it back: `held` when the story's draft differs from what
  * readers see, so it goes public with the next publish, together with the fix it explains.
  */
-export type IssuedCorrection = PublicCorrection & { held: boolean };
+/** `locale`: the story's language version it corrects (Strapi i18n). */
+export type IssuedCorrection = PublicCorrection & { held: boolean; locale: string | null };
 
 export type DeskCorrection = IssuedCorrection & {
   storyDocumentId: string;
@@ -64,11 +65,37 @@ export type FeedCorrection = PublicCorrection & {
 
 /** What an editor writes; when and by whom are the server's to stamp. */
 export type CorrectionInput = {
+  /** The story's language version it corrects; the app's default locale when absent. */
+  locale?: string | null;
   kind: CorrectionKind;
   text: string;
   lateReason?: string | null;
   supersedes?: string | null;
+  /** The documentId of the correction, issued in another locale, that this one carries over. */
+  carriedFrom?: string | null;
+  /** A translation's own slip: not offered to the other language versions' editors. */
+  translationOnly?: boolean;
 };
+
+/**
+ * A factual correction (a correction or a retraction) issued on another language version of the
+ * story and not carried into this one yet: offered to this version's editors.
+ */
+export type CarryOverCorrection = PublicCorrection & { locale: string | null };
+
+/**
+ * GET /intelligence-stories/stories/:documentId/corrections/carry-over?locale=
+ */
+export declare namespace GetCarryOverCorrections {
+  export interface Request {
+    params: { documentId: string };
+    query: { locale?: string };
+  }
+  export interface Response {
+    data: CarryOverCorrection[];
+    error?: errors.ApplicationError;
+  }
+}
 
 /**
  * POST /intelligence-stories/stories/:documentId/corrections (201)
@@ -94,6 +121,8 @@ export type DeskCorrectionsQuery = {
   kind?: CorrectionKind;
   issuedFrom?: string;
   issuedTo?: string;
+  /** One language version of the stories. */
+  locale?: string;
 };
 
 /**
@@ -151,6 +180,8 @@ export type JsonFeed = {
   description: string;
   home_page_url: string;
   feed_url: string;
+  /** The stories' language (JSON Feed 1.1's `language`, an RFC 5646 tag). */
+  language?: string;
   items: JsonFeedItem[];
 };
 

@@ -16,6 +16,8 @@ export type DeskState = (typeof DESK_STATES)[number];
 /** GET /intelligence-stories/desk/stories */
 export type DeskStory = {
   documentId: string;
+  /** The language version listed (Strapi i18n). */
+  locale: string;
   title: string;
   slug: string;
   kind: StoryKind;
@@ -44,7 +46,15 @@ export type DeskStory = {
  * for a text or sourcing that has changed since, or approved by someone who can no longer approve
  * (the permission withdrawn from their roles, or their account deactivated or deleted).
  */
-export const QUEUE_STATES = ['pending', 'rejected', 'voided', 'approver-lost-permission'] as const;
+// `original-not-approved`: a translated quote approved in its own language whose original quote
+// (the text it renders, in the version it was translated from) has no standing approval.
+export const QUEUE_STATES = [
+  'pending',
+  'rejected',
+  'voided',
+  'approver-lost-permission',
+  'original-not-approved',
+] as const;
 export type QueueState = (typeof QUEUE_STATES)[number];
 
 /** A quote of a story's draft that awaits a decision, as readiness and the desk report it. */
@@ -59,6 +69,8 @@ export type AwaitedQuote = {
 export type QueueItem = {
   story: {
     documentId: string;
+    /** The language version the quote is in (Strapi i18n): each version's quotes are approved apart. */
+    locale?: string | null;
     title: string;
     revision: string | null;
     updatedAt?: string;
@@ -99,7 +111,7 @@ export type QuoteInParagraph = { before: string; match: string; after: string } 
 
 /** GET /intelligence-stories/desk/approvals/:documentId/quotes/:quoteIndex: what a decision needs. */
 export type QueueItemDetail = {
-  story: { documentId: string; title: string; revision: string | null };
+  story: { documentId: string; locale?: string | null; title: string; revision: string | null };
   quoteIndex: number;
   quote: string;
   /** Where the quote stands now (null: a valid approval covers it, it is not in the queue). */
@@ -144,7 +156,7 @@ export declare namespace GetApprovalQueueCount {
  */
 export declare namespace GetDeskStories {
   export interface Request {
-    query: { q?: string; state?: DeskState; pagination?: PaginationQuery };
+    query: { q?: string; state?: DeskState; locale?: string; pagination?: PaginationQuery };
   }
   export interface Response extends Paginated<DeskStory> {
     error?: errors.ApplicationError;

@@ -89,6 +89,8 @@ export const PASSAGE_CHECK_STATES = [
   'found-elsewhere',
   'not-found',
   'scored',
+  // A citation in a translation with no original-language passage to check against its PDF.
+  'no-original',
 ] as const;
 export type PassageCheckState = (typeof PASSAGE_CHECK_STATES)[number];
 
@@ -99,6 +101,8 @@ export type PassageCheck = {
   passageType: PassageType;
   page: number;
   state: PassageCheckState;
+  /** Whether the passage checked is the citation's original one (the story is a translation). */
+  original?: boolean;
   /** Quotes: every page the quotation appears on. */
   foundOnPages?: number[];
   /** Paraphrases: the best-matching page and scores from 0 to 1 (see passages/similarity). */

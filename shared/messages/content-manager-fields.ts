@@ -104,6 +104,12 @@ export const CONTENT_MANAGER_FIELDS: Record<string, ModelFields> = {
           fr: 'Nous avons lu l’évaluation de 40 pages et interrogé…',
         },
       },
+      translatedFrom: {
+        description: {
+          en: 'For a translation: the locale code of the version it was translated from (e.g. en). Leave empty on the original.',
+          fr: 'Pour une traduction : le code de la langue de la version traduite (par ex. en). Laisser vide sur l’original.',
+        },
+      },
       sourceDocuments: {
         description: {
           en: 'The official reports the story is built on.',
@@ -296,6 +302,12 @@ export const CONTENT_MANAGER_FIELDS: Record<string, ModelFields> = {
           fr: 'Copié du rapport pour une citation ; le serveur le compare au PDF.',
         },
       },
+      originalPassage: {
+        description: {
+          en: 'In a translation: the passage as the report has it, in its own language; this is what the server checks against the PDF.',
+          fr: 'Dans une traduction : le passage tel que le rapport le donne, dans sa langue ; c’est lui que le serveur compare au PDF.',
+        },
+      },
       passageType: {},
     },
   },
@@ -304,6 +316,12 @@ export const CONTENT_MANAGER_FIELDS: Record<string, ModelFields> = {
     fields: {
       quote: {
         placeholder: { en: 'The words as the source said them', fr: 'Les mots de la source' },
+      },
+      originalQuote: {
+        description: {
+          en: 'In a translation: the original quote, word for word, as approved in the version this one was translated from.',
+          fr: 'Dans une traduction : la citation originale, mot pour mot, telle que validée dans la version dont celle-ci est traduite.',
+        },
       },
       attribution: {
         description: {

@@ -14,6 +14,7 @@ export const FIELD_LABELS: Record<string, Localized> = {
   dateline: { en: 'Dateline', fr: 'Lieu et date' },
   kind: { en: 'Kind', fr: 'Genre' },
   backstory: { en: 'Backstory', fr: 'Contexte' },
+  translatedFrom: { en: 'Translated from', fr: 'Traduit de' },
   sourceDocuments: { en: 'Source documents', fr: 'Documents sources' },
   citations: { en: 'Citations', fr: 'Citations de documents' },
   anonymousQuotes: { en: 'Anonymous quotes', fr: 'Citations anonymes' },
@@ -25,9 +26,11 @@ export const FIELD_LABELS: Record<string, Localized> = {
   sourceDocument: { en: 'Source document', fr: 'Document source' },
   page: { en: 'Page', fr: 'Page' },
   passage: { en: 'Passage', fr: 'Passage' },
+  originalPassage: { en: 'Original passage', fr: 'Passage original' },
   passageType: { en: 'Quote or paraphrase', fr: 'Citation ou paraphrase' },
   // An anonymous quote.
   quote: { en: 'Quote', fr: 'Citation' },
+  originalQuote: { en: 'Original quote', fr: 'Citation originale' },
   attribution: { en: 'Attribution', fr: 'Attribution' },
   anonymityReason: { en: 'Reason for anonymity', fr: 'Raison de l’anonymat' },
   howSourceKnows: { en: 'How the source knows', fr: 'Comment la source le sait' },
@@ -82,6 +85,8 @@ export const FIELD_LABELS: Record<string, Localized> = {
   issuedAt: { en: 'Issued at', fr: 'Publié le' },
   lateReason: { en: 'Why it is late', fr: 'Raison du retard' },
   supersedes: { en: 'Supersedes', fr: 'Remplace' },
+  carriedFrom: { en: 'Carried over from', fr: 'Repris de' },
+  storyLocale: { en: 'Story language', fr: 'Langue de l’article' },
 };
 
 /** An entry of a repeatable field, by its number from 1. */

@@ -70,6 +70,10 @@ export const RULE_MESSAGES = {
     en: '{entry} was changed after it was approved; the approval no longer covers it and it needs approving again.',
     fr: '{entry} a été modifiée après sa validation ; la validation ne la couvre plus et elle doit être validée à nouveau.',
   },
+  'R6.original-not-approved': {
+    en: '{entry} is a translation: its original quote (the text in “Original quote”) must stand approved, with the same confidential source, in the version it was translated from; fill in “Original quote” with that text, or have the original approved first.',
+    fr: '{entry} est une traduction : sa citation originale (le texte de « Citation originale ») doit être validée, avec la même source confidentielle, dans la version dont elle est traduite ; recopiez ce texte dans « Citation originale », ou faites d’abord valider l’originale.',
+  },
   'R6.approver-lost-permission': {
     en: '{entry} was approved by someone who may not approve quotes; it needs approving again.',
     fr: '{entry} a été validée par une personne qui ne peut pas valider de citations ; elle doit être validée à nouveau.',
@@ -105,6 +109,10 @@ export const RULE_MESSAGES = {
   'R11.not-found': {
     en: '{entry}: this quote does not appear anywhere in the PDF of “{document}”; check it word for word against the document.',
     fr: '{entry} : cette citation n’apparaît nulle part dans le PDF de « {document} » ; vérifiez-la mot pour mot dans le document.',
+  },
+  'R11.no-original': {
+    en: '{entry}: this story is a translation, and a translated quote cannot be found in “{document}”; write the passage as the document has it in “Original passage”, which is what gets checked against its PDF.',
+    fr: '{entry} : cet article est une traduction, et une citation traduite ne peut pas être retrouvée dans « {document} » ; écrivez le passage tel que le document le donne dans « Passage original », c’est lui qui est vérifié dans le PDF.',
   },
   'R11.no-pdf': {
     en: '{entry}: “{document}” has no PDF attached, so this quote cannot be checked against the document; attach the PDF to the source document, or check the quote by eye.',

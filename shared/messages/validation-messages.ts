@@ -84,9 +84,17 @@ export const VALIDATION_MESSAGES = {
     en: '{field}: page {page} is beyond the document’s {pageCount} pages.',
     fr: '{field} : la page {page} dépasse les {pageCount} pages du document.',
   },
+  'translated-from-unknown': {
+    en: '{field}: this story has no other version in “{locale}” to be translated from; name the locale of its original.',
+    fr: '{field} : cet article n’a pas d’autre version en « {locale} » dont il serait traduit ; indiquez la langue de l’original.',
+  },
+  'carried-from-other': {
+    en: '{field}: a correction carried over names a correction of this same story issued in another language.',
+    fr: '{field} : un rectificatif repris désigne un rectificatif de ce même article publié dans une autre langue.',
+  },
   'story-not-published': {
-    en: '{field}: corrections are issued on published stories; this story is not published.',
-    fr: '{field} : les rectificatifs portent sur des articles publiés ; cet article n’est pas publié.',
+    en: '{field}: corrections are issued on published stories; this story is not published in this language.',
+    fr: '{field} : les rectificatifs portent sur des articles publiés ; cet article n’est pas publié dans cette langue.',
   },
   'story-unknown': {
     en: '{field}: no story has the documentId “{documentId}”.',

@@ -7,6 +7,7 @@ import {
   SOURCE_DOCUMENT,
   STORY,
 } from './odni-2021-interference';
+import { bodyFrAsFirstPublished, CORRECTIONS_FR, STORY_FR } from './odni-2021-interference-fr';
 
 const PLUGIN = 'intelligence-stories';
 const UIDS = {
@@ -49,6 +50,61 @@ const grantPublicRead = async (strapi: Core.Strapi) => {
       await permissions.create({ data: { action, role: role.id } });
     }
   }
+};
+
+/**
+ * The example's French version (Strapi i18n: the same document in locale `fr`, created here when
+ * the app has no French locale yet): published with its translator's slip, then fixed, its own
+ * correction issued and republished, as the English one. Its quote shares the English one's
+ * confidential source and is approved on its own.
+ */
+const seedFrenchVersion = async (
+  strapi: Core.Strapi,
+  documentId: string,
+  ids: { editorId: number; sourceDocumentId: string; confidentialSourceId: string }
+) => {
+  const locales = strapi.plugin('i18n').service('locales');
+  if (!(await locales.findByCode('fr'))) {
+    await locales.create({ code: 'fr', name: 'French (fr)' });
+  }
+  const { anonymousQuote, citations, ...story } = STORY_FR;
+  const stories = strapi.documents(UIDS.story);
+  await stories.update({
+    documentId,
+    locale: 'fr',
+    data: {
+      ...story,
+      body: bodyFrAsFirstPublished(),
+      sourceDocuments: [ids.sourceDocumentId],
+      citations: citations.map((citation) => ({
+        ...citation,
+        sourceDocument: ids.sourceDocumentId,
+      })),
+      anonymousQuotes: [{ ...anonymousQuote, confidentialSource: ids.confidentialSourceId }],
+    },
+  });
+  await strapi.plugin(PLUGIN).service('approvals').decide(documentId, 0, 'approved', {
+    userId: ids.editorId,
+    comment: 'Example approval of the French translation by the playground demo editor.',
+    locale: 'fr',
+  });
+  await stories.publish({ documentId, locale: 'fr' });
+
+  await stories.update({ documentId, locale: 'fr', data: { body: story.body } });
+  for (const correction of CORRECTIONS_FR) {
+    await strapi.documents(UIDS.correction).create({
+      data: {
+        ...correction,
+        storyDocumentId: documentId,
+        storyLocale: 'fr',
+        // The translator's own slip: not offered to the English editors to carry over.
+        translationOnly: true,
+        issuedAt: new Date().toISOString(),
+        issuedBy: { id: ids.editorId },
+      },
+    });
+  }
+  await stories.publish({ documentId, locale: 'fr' });
 };
 
 /**
@@ -114,6 +170,12 @@ export const seedExampleStory = async (strapi: Core.Strapi): Promise<'created' |
     });
   }
   await strapi.documents(UIDS.story).publish({ documentId: created.documentId });
+
+  await seedFrenchVersion(strapi, created.documentId, {
+    editorId: editor.id,
+    sourceDocumentId: document.documentId,
+    confidentialSourceId: source.documentId,
+  });
 
   const settings = strapi.plugin(PLUGIN).service('settings');
   if (!(await settings.get()).publisherName) {

@@ -49,27 +49,43 @@ const correction = ({ strapi }: { strapi: Core.Strapi }) => {
     return { ...page, corrections: feed.toFeedCorrections(sanitized, page.stories) };
   };
 
-  const channelFor = async (ctx: Context, feedPath: string): Promise<FeedChannel> => {
+  const channelFor = async (
+    ctx: Context,
+    feedPath: string,
+    locale: string
+  ): Promise<FeedChannel> => {
     const settings = await getService('settings', { strapi }).get();
-    const links = getService('public-links', { strapi }).forRequest(ctx, settings);
+    const defaultLocale = await getService('locales', { strapi }).defaultLocale();
+    const links = getService('public-links', { strapi }).forRequest(ctx, settings, defaultLocale);
     return {
       title: settings.publisherName ? `${settings.publisherName}: corrections` : 'Corrections',
       description:
         'Corrections, clarifications, updates, editor’s notes and retractions issued on published stories, newest first.',
       home: links.home,
-      feedUrl: `${links.apiBase}${feedPath}`,
+      // A feed per language: its own address names its locale unless it is the app's default.
+      feedUrl: `${links.apiBase}${feedPath}${
+        locale === defaultLocale ? '' : `?locale=${encodeURIComponent(locale)}`
+      }`,
+      language: locale,
       updated: null,
-      correctionUrl: ({ story, documentId }) => links.correction(story, documentId),
+      correctionUrl: ({ story, documentId }) => links.correction({ ...story, locale }, documentId),
     };
   };
 
   const latestFeed = async (ctx: Context, feedPath: string) => {
-    const { kind } = (await validateYupSchema(correctionFeedQuerySchema)(ctx.query)) as {
+    const params = (await validateYupSchema(correctionFeedQuerySchema)(ctx.query)) as {
       kind?: CorrectionKind;
+      locale?: string;
     };
+    const locale = await getService('locales', { strapi }).resolve(params.locale);
     const [page, channel] = await Promise.all([
-      feedPage(ctx, { kind, pagination: { start: 0, limit: FEED_LENGTH }, withTotal: false }),
-      channelFor(ctx, feedPath),
+      feedPage(ctx, {
+        kind: params.kind,
+        locale,
+        pagination: { start: 0, limit: FEED_LENGTH },
+        withTotal: false,
+      }),
+      channelFor(ctx, feedPath, locale),
     ]);
     // Tagged once both are read, so the header lists its keys in one order whichever came first.
     tagResponse(ctx, [SURROGATE_KEYS.settings]);
@@ -81,12 +97,14 @@ const correction = ({ strapi }: { strapi: Core.Strapi }) => {
       const params = (await validateYupSchema(correctionListQuerySchema)(ctx.query)) as {
         since?: string;
         kind?: CorrectionKind;
+        locale?: string;
         pagination?: Record<string, string>;
       };
       const { isPaged, ...pagination } = toPagination(params.pagination);
       const page = await feedPage(ctx, {
         since: params.since ? new Date(params.since) : undefined,
         kind: params.kind,
+        locale: await getService('locales', { strapi }).resolve(params.locale),
         pagination,
       });
       const body = {

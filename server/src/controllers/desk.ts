@@ -45,6 +45,9 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
       const { results, total } = await getService('desk', { strapi }).list({
         q: params.q,
         state: params.state,
+        locale: await getService('locales', { strapi }).resolve(
+          (params as { locale?: string }).locale
+        ),
         pagination,
         userAbility: ctx.state.userAbility,
       });
@@ -92,7 +95,9 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
         data: await getService('approval-queue', { strapi }).detail(
           documentId,
           Number(quoteIndex),
-          ctx.state.user.id
+          ctx.state.user.id,
+          // The quote's language version (`?locale=`); the app's default when absent.
+          await getService('locales', { strapi }).resolve(ctx.query.locale)
         ),
       } satisfies GetApprovalQueueItem.Response;
     },
@@ -107,9 +112,10 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async corrections(ctx: Context) {
       const { params, pagination, meta } = await page(ctx, deskCorrectionsQuerySchema);
-      const { q, kind, ...window } = params as GetDeskCorrections.Request['query'];
+      const { q, kind, locale, ...window } = params as GetDeskCorrections.Request['query'];
       const { results, total } = await getService('corrections', { strapi }).forDesk({
         storyDocumentId: ctx.params.documentId,
+        locale,
         q,
         kind,
         issued: issuedWindow(window),

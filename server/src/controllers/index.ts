@@ -1,6 +1,7 @@
 import confidentialSources from './confidential-sources';
 import correction from './correction';
 import desk from './desk';
+import preview from './preview';
 import settings from './settings';
 import sourceDocument from './source-document';
 import sourceDocumentText from './source-document-text';
@@ -13,6 +14,7 @@ export default {
   'confidential-sources': confidentialSources,
   correction,
   desk,
+  preview,
   settings,
   'source-document': sourceDocument,
   'source-document-text': sourceDocumentText,

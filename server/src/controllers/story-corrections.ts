@@ -5,6 +5,7 @@ import type { Context } from 'koa';
 import {
   CORRECTION_KINDS,
   type CorrectionInput,
+  type GetCarryOverCorrections,
   type IssueCorrection,
 } from '../../../shared/contracts/corrections';
 import { getService } from '../utils/get-service';
@@ -19,10 +20,30 @@ const issueBody = yup
     text: yup.string().required('text: write the correction as readers will see it'),
     lateReason: yup.string().nullable(),
     supersedes: yup.string().nullable(),
+    // A correction of another language version that this one carries over (checked on the write).
+    carriedFrom: yup.string().nullable().max(64, 'carriedFrom must be a correction documentId'),
+    translationOnly: yup.boolean(),
+    // The language version corrected; checked against the app's locales when the correction is written.
+    locale: yup.string().nullable(),
   })
   .noUnknown(true, 'unknown field(s): ${unknown}; issuedAt and issuedBy are set by the server');
 
+const carryOverQuery = yup
+  .object({ locale: yup.string() })
+  .noUnknown(true, 'unsupported query parameter(s): ${unknown}');
+
 const storyCorrections = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The factual corrections of the other language versions this one has not carried over yet. */
+  async carryOver(ctx: Context) {
+    const { locale } = (await validateYupSchema(carryOverQuery)(ctx.query)) as { locale?: string };
+    ctx.body = {
+      data: await getService('corrections', { strapi }).toCarryOver(
+        ctx.params.documentId,
+        await getService('locales', { strapi }).resolve(locale)
+      ),
+    } satisfies GetCarryOverCorrections.Response;
+  },
+
   async issue(ctx: Context) {
     const input = (await validateYupSchema(issueBody)(ctx.request.body ?? {})) as CorrectionInput;
     ctx.status = 201;

@@ -81,6 +81,10 @@ const overrideBody = yup
 
 /** Admin routes on a story's sourcing: readiness, quote decisions, non-substantive changes. */
 const storySourcing = ({ strapi }: { strapi: Core.Strapi }) => {
+  // The story's language version (`?locale=`, as the Content Manager's edit view names it); the
+  // app's default when absent, refused when the app has no such locale.
+  const localeOf = (ctx: Context) => getService('locales', { strapi }).resolve(ctx.query.locale);
+
   const decide = (decision: Decision, bodySchema: typeof approveBody) =>
     async function handle(ctx: Context) {
       const { documentId, quoteIndex } = await validateYupSchema(quoteParams)(ctx.params);
@@ -94,7 +98,12 @@ const storySourcing = ({ strapi }: { strapi: Core.Strapi }) => {
           documentId,
           Number(quoteIndex),
           decision,
-          { userId: ctx.state.user.id, comment: body.comment, revision: body.revision }
+          {
+            userId: ctx.state.user.id,
+            comment: body.comment,
+            revision: body.revision,
+            locale: await localeOf(ctx),
+          }
         ),
       } satisfies ApproveQuote.Response | RejectQuote.Response;
     };
@@ -102,7 +111,10 @@ const storySourcing = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async readiness(ctx: Context) {
       ctx.body = {
-        data: await getService('readiness', { strapi }).evaluate(ctx.params.documentId),
+        data: await getService('readiness', { strapi }).evaluate(
+          ctx.params.documentId,
+          await localeOf(ctx)
+        ),
       } satisfies GetReadiness.Response;
     },
 
@@ -123,6 +135,7 @@ const storySourcing = ({ strapi }: { strapi: Core.Strapi }) => {
         revision: body.revision,
         userId: ctx.state.user.id,
         may: (action) => ability.can(action),
+        locale: await localeOf(ctx),
       });
       ctx.status = 201;
       ctx.body = { data: toRuleOverride(entry) } satisfies OverrideRule.Response;
@@ -136,7 +149,12 @@ const storySourcing = ({ strapi }: { strapi: Core.Strapi }) => {
       );
       const entry = await getService('change-log', { strapi }).declareForDraft(
         ctx.params.documentId,
-        { reason: body.reason, revision: body.revision, userId: ctx.state.user.id }
+        {
+          reason: body.reason,
+          revision: body.revision,
+          userId: ctx.state.user.id,
+          locale: await localeOf(ctx),
+        }
       );
       ctx.status = 201;
       ctx.body = {

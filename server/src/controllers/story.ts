@@ -3,25 +3,26 @@ import { errors, validateYupSchema } from '@strapi/utils';
 import type { Context } from 'koa';
 
 import type { GetStories, GetStory, GetStoryJsonLd } from '../../../shared/contracts/stories';
-import { toNewsArticle } from '../formats/news-article';
 import { getService } from '../utils/get-service';
 import { STORY_UID } from '../utils/plugin-id';
 import { PUBLIC_STORY_SHAPE } from '../utils/public-fields';
 import { storyKeys, SURROGATE_KEYS, tagResponse } from '../utils/surrogate-keys';
-import { noQuerySchema } from '../validation/correction-feed-query';
+import { jsonLdQuerySchema } from '../validation/correction-feed-query';
 
 const story = ({ strapi }: { strapi: Core.Strapi }) => {
   /** One published story in its public shape, with its corrections; 404 if none matches. */
-  const findPublicStory = async (ctx: Context, fields?: string[]) => {
+  const findPublicStory = async (ctx: Context, query: { fields?: string[]; locale: string }) => {
     const data = await getService('public-stories', { strapi }).findOne(
       ctx,
       ctx.params.slugOrDocumentId,
-      fields
+      query
     );
     if (!data) {
       // Any story's publish may give this address a story: each purges the lists' key.
       tagResponse(ctx, [SURROGATE_KEYS.stories]);
-      throw new errors.NotFoundError('No published story has this slug or documentId');
+      throw new errors.NotFoundError(
+        `No story with this slug or documentId is published in locale ${query.locale}`
+      );
     }
     tagResponse(ctx, storyKeys(data));
     return data;
@@ -52,22 +53,19 @@ const story = ({ strapi }: { strapi: Core.Strapi }) => {
         PUBLIC_STORY_SHAPE
       );
       ctx.body = {
-        data: await findPublicStory(ctx, query.fields),
+        data: await findPublicStory(ctx, { fields: query.fields, locale: query.locale! }),
         meta: {},
       } satisfies GetStory.Response;
     },
 
     /** The story as a schema.org NewsArticle, for search engines and fact-check tools. */
     async jsonld(ctx: Context) {
-      await validateYupSchema(noQuerySchema)(ctx.query);
-      const data = await findPublicStory(ctx);
-      const settings = await getService('settings', { strapi }).get();
-      const links = getService('public-links', { strapi }).forRequest(ctx, settings);
-      const article: GetStoryJsonLd.Response = toNewsArticle(data, settings, {
-        story: links.story(data),
-        correction: (correctionDocumentId) => links.correction(data, correctionDocumentId),
-        absolute: links.absolute,
-      });
+      const params = (await validateYupSchema(jsonLdQuerySchema)(ctx.query)) as { locale?: string };
+      const locale = await getService('locales', { strapi }).resolve(params.locale);
+      const data = await findPublicStory(ctx, { locale });
+      const article: GetStoryJsonLd.Response = await getService('public-stories', {
+        strapi,
+      }).jsonLd(ctx, data, locale);
       tagResponse(ctx, [SURROGATE_KEYS.settings]);
       ctx.type = 'application/ld+json; charset=utf-8';
       if (data.updatedAt) {

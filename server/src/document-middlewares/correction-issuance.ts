@@ -7,6 +7,7 @@ import { CORRECTION_UID } from '../utils/plugin-id';
 
 type CorrectionInput = {
   storyDocumentId?: unknown;
+  storyLocale?: unknown;
   kind?: unknown;
   issuedAt?: unknown;
   issuedBy?: unknown;
@@ -46,15 +47,21 @@ export const stampCorrectionIssuance =
         data.issuedBy = user.id;
       }
       data.issuedByName = await currentAdminName(strapi, issuerId(data.issuedBy));
+      // Corrections are per language version; one that names none corrects the default one.
+      data.storyLocale = await getService('locales', { strapi }).resolve(
+        data.storyLocale,
+        'storyLocale'
+      );
       const binding =
         typeof data.storyDocumentId === 'string'
           ? await getService('corrections', { strapi }).bindingFor(
               data.storyDocumentId,
-              data.kind as CorrectionKind
+              data.kind as CorrectionKind,
+              data.storyLocale as string
             )
           : { draftFingerprint: null, held: false };
       data.draftFingerprint = binding.draftFingerprint;
       data.held = binding.held;
     }
-    return next();
+    return getService('webhook-events', { strapi }).correctionIssued(await next(), data?.held);
   };

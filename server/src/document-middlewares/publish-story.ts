@@ -21,8 +21,9 @@ export const publishStory =
       return next();
     }
     if (ctx.action === 'publish') {
-      const { documentId } = ctx.params as { documentId: string };
-      return getService('publication', { strapi }).publish(documentId, next);
+      const { documentId, locale } = ctx.params as { documentId: string; locale?: unknown };
+      // Each language version is published on its own (Strapi i18n), and checked on its own.
+      return getService('publication', { strapi }).publish(documentId, next, locale);
     }
     const { status, ...draftParams } = ctx.params as WriteParams;
     if ((ctx.action !== 'create' && ctx.action !== 'update') || status !== 'published') {

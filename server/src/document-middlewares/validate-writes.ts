@@ -23,9 +23,9 @@ export const validateWrites =
 
     return strapi.db.transaction(async () => {
       const result = await next();
-      const documentId = (result as { documentId?: string } | null)?.documentId;
+      const { documentId, locale } = (result ?? {}) as { documentId?: string; locale?: string };
       if (documentId) {
-        await validation.assertConsistent(uid, documentId);
+        await validation.assertConsistent(uid, documentId, locale ?? undefined);
       }
       return result;
     });

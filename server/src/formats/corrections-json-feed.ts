@@ -18,6 +18,7 @@ export const toCorrectionsJsonFeed = (
   description: channel.description,
   home_page_url: channel.home,
   feed_url: channel.feedUrl,
+  ...(channel.language ? { language: channel.language } : {}),
   items: corrections.map((correction) => ({
     id: correction.documentId,
     url: channel.correctionUrl(correction),

@@ -7,6 +7,8 @@ export type FeedChannel = {
   description: string;
   home: string;
   feedUrl: string;
+  /** The stories' locale (Strapi i18n): each language has its own feed. */
+  language?: string;
   updated: Date | null;
   correctionUrl(correction: FeedCorrection): string;
 };
@@ -25,6 +27,7 @@ export const toCorrectionsRss = (corrections: FeedCorrection[], channel: FeedCha
     copyright: '',
     updated: channel.updated ?? undefined,
     generator: 'strapi-plugin-intelligence-stories',
+    language: channel.language,
     feedLinks: { rss: channel.feedUrl },
   });
   for (const correction of corrections) {

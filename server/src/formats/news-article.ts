@@ -14,6 +14,9 @@ import type { SourceDocument } from '../types/content-types';
 
 export type NewsArticleLinks = {
   story: string;
+  /** The story's other published language versions: the one it translates, those translating it. */
+  translationOf?: { url: string; locale: string } | null;
+  translations?: Array<{ url: string; locale: string }>;
   correction(correctionDocumentId: string): string;
   absolute(url: string): string;
 };
@@ -89,6 +92,22 @@ export const toNewsArticle = (
     url: links.story,
     mainEntityOfPage: links.story,
     headline: story.title,
+    inLanguage: story.locale ?? undefined,
+    translationOfWork: links.translationOf
+      ? {
+          '@type': 'NewsArticle',
+          '@id': links.translationOf.url,
+          inLanguage: links.translationOf.locale,
+        }
+      : undefined,
+    workTranslation:
+      links.translations && links.translations.length > 0
+        ? links.translations.map(({ url, locale }) => ({
+            '@type': 'NewsArticle' as const,
+            '@id': url,
+            inLanguage: locale,
+          }))
+        : undefined,
     description: story.dek ?? undefined,
     articleSection: story.kind,
     dateline: story.dateline ?? undefined,

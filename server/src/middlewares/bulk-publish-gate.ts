@@ -16,7 +16,9 @@ export const bulkPublishGate = (strapi: Core.Strapi) => async (ctx: Context, nex
   }
   // Malformed ids are the Content Manager's own validation's to answer for.
   await getService('publication', { strapi }).assertPublishable(
-    documentIds.filter((documentId): documentId is string => typeof documentId === 'string')
+    documentIds.filter((documentId): documentId is string => typeof documentId === 'string'),
+    // The language version published, where the Content Manager's bulk publish reads it.
+    ctx.request.body?.locale ?? ctx.query.locale
   );
   return next();
 };

@@ -1,6 +1,7 @@
 import { backfillApprovedTexts } from './backfill-approved-texts';
 import { backfillRevisions } from './backfill-revisions';
 import { bindEarlierCorrections } from './bind-earlier-corrections';
+import { localizeCorrections } from './localize-corrections';
 import { backfillStoryPublications } from './backfill-story-publications';
 import { queueEarlierPdfs } from './queue-earlier-pdfs';
 import { snapshotAdminNames } from './snapshot-admin-names';
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   bindEarlierCorrections,
   snapshotPublicCorrections,
   backfillApprovedTexts,
+  localizeCorrections,
 ];

@@ -50,6 +50,12 @@ export default {
     },
     {
       method: 'GET',
+      path: '/stories/:documentId/corrections/carry-over',
+      handler: 'story-corrections.carryOver',
+      config: requires(ACTIONS.readSourcing),
+    },
+    {
+      method: 'GET',
       path: '/stories/:documentId/readiness',
       handler: 'story-sourcing.readiness',
       config: requires(ACTIONS.readSourcing),
@@ -183,6 +189,14 @@ export default {
       path: '/source-documents/:documentId/text/search',
       handler: 'source-document-text.search',
       config: requires(ACTIONS.readSourcing),
+    },
+    // The Content Manager's preview iframe sends no bearer token: the signed link is checked by
+    // the preview service (its signature, expiry, and that its user may still read the story).
+    {
+      method: 'GET',
+      path: '/preview/stories/:documentId',
+      handler: 'preview.render',
+      config: { auth: false, policies: [] },
     },
   ],
 };

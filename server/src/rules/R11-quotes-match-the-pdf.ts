@@ -26,7 +26,17 @@ const violationFor = (
       );
     }
     case 'not-found':
-      return violation('R11', at('passage'), 'R11.not-found', values);
+      return violation(
+        'R11',
+        at(check.original ? 'originalPassage' : 'passage'),
+        'R11.not-found',
+        values
+      );
+    case 'no-original':
+      // A translated paraphrase is only scored, and there is nothing to score it against.
+      return check.passageType === 'quote'
+        ? violation('R11', at('originalPassage'), 'R11.no-original', values)
+        : null;
     case 'no-pdf':
       // A paraphrase is never checked strictly; an unverified quote is worth the desk's attention.
       return check.passageType === 'quote'

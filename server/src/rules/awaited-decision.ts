@@ -5,7 +5,7 @@ import type { StorySnapshot } from './types';
 /** What an approval is checked against besides the quote's own stored fields. */
 export type DecisionFacts = Pick<
   StorySnapshot['quotes'][number],
-  'fingerprint' | 'approverMayApprove'
+  'fingerprint' | 'approverMayApprove' | 'originalApproved'
 >;
 
 /**
@@ -16,7 +16,7 @@ export type DecisionFacts = Pick<
  */
 export const awaitedDecision = (
   quote: Pick<AnonymousQuote, 'approvalState' | 'approvedFingerprint'>,
-  { fingerprint, approverMayApprove }: DecisionFacts
+  { fingerprint, approverMayApprove, originalApproved }: DecisionFacts
 ): QueueState | null => {
   if (quote.approvalState === 'rejected') {
     return 'rejected';
@@ -27,7 +27,11 @@ export const awaitedDecision = (
   if (quote.approvedFingerprint !== fingerprint) {
     return 'voided';
   }
-  return approverMayApprove ? null : 'approver-lost-permission';
+  if (!approverMayApprove) {
+    return 'approver-lost-permission';
+  }
+  // A translation's quote stands on its original's approval as well as its own.
+  return originalApproved === false ? 'original-not-approved' : null;
 };
 
 /** The draft's quotes that await a decision, in order, each with the field R6 reports it on. */

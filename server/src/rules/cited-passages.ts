@@ -23,7 +23,14 @@ export const checkCitedPassages = ({ draft, documentTexts }: StorySnapshot): Pas
       sourceDocument: documentId,
       passageType: citation.passageType ?? 'quote',
       page: citation.page,
+      ...(draft.translatedFrom ? { original: true } : {}),
     };
+    // A translation's passage is in another language than its PDF: what is checked is the
+    // original passage it renders. Without one, a quote cannot be checked at all.
+    const passage = draft.translatedFrom ? citation.originalPassage?.trim() : citation.passage;
+    if (!passage) {
+      return [{ ...base, state: 'no-original' }];
+    }
     const text = documentTexts?.[documentId];
     if (!text) {
       return [{ ...base, state: 'no-pdf' }];
@@ -34,7 +41,7 @@ export const checkCitedPassages = ({ draft, documentTexts }: StorySnapshot): Pas
     const citedPageHasText = !text.pagesWithoutText.includes(citation.page);
 
     if (base.passageType === 'quote') {
-      const foundOnPages = pagesQuoting(text.pages, citation.passage);
+      const foundOnPages = pagesQuoting(text.pages, passage);
       const state = foundOnPages.includes(citation.page)
         ? 'found'
         : foundOnPages.length > 0
@@ -45,7 +52,7 @@ export const checkCitedPassages = ({ draft, documentTexts }: StorySnapshot): Pas
       return [{ ...base, state, foundOnPages }];
     }
 
-    const { best, scores } = bestMatchingPage(text.pages, citation.passage);
+    const { best, scores } = bestMatchingPage(text.pages, passage);
     return [
       {
         ...base,

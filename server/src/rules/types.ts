@@ -33,6 +33,11 @@ export type StorySnapshot = {
     /** Editors recorded as knowing the linked source; null when no source is linked. */
     sourceKnownToEditors: number | null;
     approverMayApprove: boolean;
+    /**
+     * In a translation: whether the original quote it renders (`originalQuote`) stands approved,
+     * with the same confidential source, in the version it was translated from. Absent elsewhere.
+     */
+    originalApproved?: boolean;
   }>;
   previous: { content: ReaderVisible; publishedAt: string } | null;
   /** Corrections issued since the last publish for this draft (bound to its fingerprint). */

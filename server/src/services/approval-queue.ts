@@ -47,6 +47,7 @@ const toQueueItem = (
   return {
     story: {
       documentId: story.documentId,
+      locale: story.locale ?? null,
       title: story.title,
       revision: story.revision ?? null,
       updatedAt: story.updatedAt,
@@ -115,8 +116,10 @@ const approvalQueue = ({ strapi }: { strapi: Core.Strapi }) => {
   const drafts = async (start: number, limit: number) =>
     (await strapi.documents(STORY_UID).findMany({
       status: 'draft',
+      // Every language version: a translated quote needs its own approval.
+      locale: '*',
       filters: { anonymousQuotes: { id: { $notNull: true } } },
-      fields: ['title', 'revision', 'updatedAt'],
+      fields: ['title', 'locale', 'revision', 'updatedAt'],
       populate: {
         updatedBy: { fields: ['id'] },
         anonymousQuotes: {
@@ -215,11 +218,17 @@ const approvalQueue = ({ strapi }: { strapi: Core.Strapi }) => {
      * that holds it, the text a voided approval covered, its other findings, the story's last save,
      * the story's approval history, and whether `userId` may decide. Never the source's identity.
      */
-    async detail(documentId: string, quoteIndex: number, userId: number): Promise<QueueItemDetail> {
+    async detail(
+      documentId: string,
+      quoteIndex: number,
+      userId: number,
+      locale?: string
+    ): Promise<QueueItemDetail> {
       const story = (await strapi.documents(STORY_UID).findOne({
         documentId,
+        ...(locale ? { locale } : {}),
         status: 'draft',
-        fields: ['title', 'revision', 'body', 'updatedAt'],
+        fields: ['title', 'locale', 'revision', 'body', 'updatedAt'],
         populate: {
           updatedBy: { fields: ['firstname', 'lastname', 'username'] },
           anonymousQuotes: {
@@ -241,15 +250,20 @@ const approvalQueue = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const [facts] = await getService('approvers', { strapi }).decisionFacts([quote]);
       const state = awaitedDecision(quote, facts);
-      const readiness = await getService('readiness', { strapi }).evaluate(documentId);
+      const readiness = await getService('readiness', { strapi }).evaluate(documentId, locale);
       const history = (await strapi.documents(QUOTE_DECISION_UID).findMany({
-        filters: { storyDocumentId: documentId },
+        filters: { storyDocumentId: documentId, storyLocale: story.locale ?? undefined },
         populate: { decidedBy: { fields: ['firstname', 'lastname', 'username'] } },
         sort: [{ decidedAt: 'desc' }, { id: 'desc' }],
       })) as unknown as DecisionRow[];
 
       return {
-        story: { documentId, title: story.title, revision: story.revision ?? null },
+        story: {
+          documentId,
+          locale: story.locale ?? null,
+          title: story.title,
+          revision: story.revision ?? null,
+        },
         quoteIndex,
         quote: quote.quote,
         state,

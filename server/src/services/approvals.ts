@@ -31,11 +31,19 @@ const approvals = ({ strapi }: { strapi: Core.Strapi }) => ({
       userId,
       comment,
       revision,
-    }: { userId: number; comment?: string | null; revision?: string | null }
+      locale,
+    }: {
+      userId: number;
+      comment?: string | null;
+      revision?: string | null;
+      /** The story's language version whose quote this is; the app's default when absent. */
+      locale?: string;
+    }
   ) {
     await strapi.db.transaction(async () => {
       const story = (await strapi.documents(STORY_UID).findOne({
         documentId: storyDocumentId,
+        ...(locale ? { locale } : {}),
         status: 'draft',
         populate: { anonymousQuotes: true, updatedBy: { fields: ['id'] } },
       })) as (Story & { anonymousQuotes: AnonymousQuote[] }) | null;
@@ -76,6 +84,7 @@ const approvals = ({ strapi }: { strapi: Core.Strapi }) => ({
               'anonymityReason',
               'howSourceKnows',
               'informationNotOpinion',
+              'originalQuote',
             ],
             populate: { confidentialSource: { select: ['documentId'] } },
           })) as ApprovedQuote | null)
@@ -91,7 +100,8 @@ const approvals = ({ strapi }: { strapi: Core.Strapi }) => ({
         STORY_UID,
         storyDocumentId,
         revision,
-        `"${story.title}"`
+        `"${story.title}"`,
+        locale
       );
 
       const decidedAt = new Date();
@@ -111,6 +121,7 @@ const approvals = ({ strapi }: { strapi: Core.Strapi }) => ({
       await strapi.documents(QUOTE_DECISION_UID).create({
         data: {
           storyDocumentId,
+          storyLocale: story.locale ?? undefined,
           quoteIndex,
           decision,
           quote: reviewed.quote,
@@ -122,7 +133,13 @@ const approvals = ({ strapi }: { strapi: Core.Strapi }) => ({
         },
       });
     });
-    return getService('readiness', { strapi }).evaluate(storyDocumentId);
+    getService('webhook-events', { strapi }).approvalDecided(
+      storyDocumentId,
+      quoteIndex,
+      decision,
+      locale
+    );
+    return getService('readiness', { strapi }).evaluate(storyDocumentId, locale);
   },
 });
 

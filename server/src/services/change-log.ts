@@ -27,15 +27,21 @@ const changeLog = ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async declareForDraft(
     documentId: string,
-    { reason, revision, userId }: { reason: string; revision?: string | null; userId: number }
+    {
+      reason,
+      revision,
+      userId,
+      locale,
+    }: { reason: string; revision?: string | null; userId: number; locale?: string }
   ): Promise<ChangeLogEntry> {
     return strapi.db.transaction(async () => {
-      const { snapshot } = await getService('readiness', { strapi }).assess(documentId);
+      const { snapshot } = await getService('readiness', { strapi }).assess(documentId, locale);
       await getService('revisions', { strapi }).advance(
         STORY_UID,
         documentId,
         revision,
-        `"${snapshot.draft.title}"`
+        `"${snapshot.draft.title}"`,
+        locale
       );
       if (!snapshot.previous) {
         throw new errors.ValidationError(
@@ -90,12 +96,15 @@ const changeLog = ({ strapi }: { strapi: Core.Strapi }) => ({
       revision,
       userId,
       may,
+      locale,
     }: {
       rule: string;
       reason: string;
       revision?: string | null;
       userId: number;
       may: (action: string) => boolean;
+      /** The story's language version; the app's default when absent. */
+      locale?: string;
     }
   ): Promise<OverrideEntry> {
     const permission = getConfig(strapi).overrides[rule];
@@ -111,12 +120,16 @@ const changeLog = ({ strapi }: { strapi: Core.Strapi }) => ({
       );
     }
     return strapi.db.transaction(async () => {
-      const { readiness, snapshot } = await getService('readiness', { strapi }).assess(documentId);
+      const { readiness, snapshot } = await getService('readiness', { strapi }).assess(
+        documentId,
+        locale
+      );
       await getService('revisions', { strapi }).advance(
         STORY_UID,
         documentId,
         revision,
-        `"${snapshot.draft.title}"`
+        `"${snapshot.draft.title}"`,
+        locale
       );
       const violations = readiness.errors
         .filter(({ code }) => code === rule)

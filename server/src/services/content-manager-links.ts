@@ -34,11 +34,14 @@ const contentManagerLinks = ({ strapi }: { strapi: Core.Strapi }) => {
       model: uid,
     });
     // `createdBy` is what the Author's "is creator" condition reads; the Document Service leaves
-    // it out unless asked.
+    // it out unless asked. A story's `locale` is what a role's locales condition reads (Strapi
+    // i18n): a story opens if one of its language versions does.
+    const localized = uid === STORY_UID;
     const drafts = (await strapi.documents(uid as UID.ContentType).findMany({
       status: 'draft',
       filters: { documentId: { $in: ids } },
-      fields: ['documentId'],
+      ...(localized ? { locale: '*' } : {}),
+      fields: localized ? ['documentId', 'locale'] : ['documentId'],
       populate: { createdBy: { fields: ['id'] } },
     } as Modules.Documents.ServiceParams['findMany'])) as Array<{
       documentId: string;

@@ -14,6 +14,8 @@ import { toPublicCorrection } from './corrections';
 export type FeedQuery = {
   since?: Date;
   kind?: CorrectionKind;
+  /** The stories' locale: each language has its own feed (a translation's slips are its own). */
+  locale?: string;
   pagination: PaginationParams;
   /** Count every matching correction, for pagination (the JSON list); the feeds do not page. */
   withTotal?: boolean;
@@ -49,8 +51,8 @@ export const latest = (...dates: Array<Date | null>) =>
 export const FEED_STORE_KEY = 'corrections-feed';
 
 /** A feed query's filters as a key, for the totals kept per filter. */
-export const filterKey = ({ since, kind }: Pick<FeedQuery, 'since' | 'kind'>) =>
-  JSON.stringify([since?.toISOString() ?? null, kind ?? null]);
+export const filterKey = ({ since, kind, locale }: Pick<FeedQuery, 'since' | 'kind' | 'locale'>) =>
+  JSON.stringify([since?.toISOString() ?? null, kind ?? null, locale ?? null]);
 
 /**
  * Corrections across all published stories, newest first. A correction names its story by
@@ -76,11 +78,13 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
     issuedAt: columnName(strapi, CORRECTION_UID, 'issuedAt'),
     kind: columnName(strapi, CORRECTION_UID, 'kind'),
     held: columnName(strapi, CORRECTION_UID, 'held'),
+    locale: columnName(strapi, CORRECTION_UID, 'storyLocale'),
+    storyLocale: columnName(strapi, STORY_UID, 'locale'),
     documentId: columnName(strapi, STORY_UID, 'documentId'),
     publishedAt: columnName(strapi, STORY_UID, 'publishedAt'),
   });
 
-  type Filters = Pick<FeedQuery, 'since' | 'kind'>;
+  type Filters = Pick<FeedQuery, 'since' | 'kind' | 'locale'>;
   // Knex's query builder, as Strapi's connection types it (knex is not the plugin's dependency).
   type QueryBuilder = ReturnType<Core.Strapi['db']['connection']['queryBuilder']>;
 
@@ -94,6 +98,9 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
     if (filters.kind) {
       query.where(`c.${t.kind}`, filters.kind);
     }
+    if (filters.locale) {
+      query.where(`c.${t.locale}`, filters.locale);
+    }
     return query;
   };
 
@@ -102,7 +109,10 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
     const query = strapi.db
       .connection(`${t.corrections} as c`)
       .join(`${t.stories} as s`, (join) =>
-        join.on(`s.${t.documentId}`, `c.${t.storyDocumentId}`).andOnNotNull(`s.${t.publishedAt}`)
+        join
+          .on(`s.${t.documentId}`, `c.${t.storyDocumentId}`)
+          .andOn(`s.${t.storyLocale}`, `c.${t.locale}`)
+          .andOnNotNull(`s.${t.publishedAt}`)
       );
     return { query: whereMatches(query, t, filters), t };
   };
@@ -151,7 +161,8 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
         whereMatches(
           this.select(1)
             .from(`${t.corrections} as c`)
-            .whereRaw('?? = ??', [`c.${t.storyDocumentId}`, `s.${t.documentId}`]),
+            .whereRaw('?? = ??', [`c.${t.storyDocumentId}`, `s.${t.documentId}`])
+            .whereRaw('?? = ??', [`c.${t.locale}`, `s.${t.storyLocale}`]),
           t,
           filters
         );
@@ -170,16 +181,19 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
     const perStory = whereMatches(
       strapi.db
         .connection(`${t.corrections} as c`)
-        .select(`c.${t.storyDocumentId} as story`)
+        .select(`c.${t.storyDocumentId} as story`, `c.${t.locale} as locale`)
         .count({ n: '*' })
-        .groupBy(`c.${t.storyDocumentId}`),
+        .groupBy(`c.${t.storyDocumentId}`, `c.${t.locale}`),
       t,
       filters
     );
     const [row] = await strapi.db
       .connection(perStory.as('g'))
       .join(`${t.stories} as s`, (join) =>
-        join.on(`s.${t.documentId}`, 'g.story').andOnNotNull(`s.${t.publishedAt}`)
+        join
+          .on(`s.${t.documentId}`, 'g.story')
+          .andOn(`s.${t.storyLocale}`, 'g.locale')
+          .andOnNotNull(`s.${t.publishedAt}`)
       )
       .sum({ total: 'g.n' });
     return Number((row as { total: unknown } | undefined)?.total ?? 0);
@@ -244,6 +258,7 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
         ? ((await strapi.documents(STORY_UID).findMany({
             filters: { documentId: { $in: storyIds } },
             fields: ['slug', 'title'],
+            ...(filters.locale ? { locale: filters.locale } : {}),
             status: 'published',
           })) as unknown as FeedStory[])
         : [];

@@ -1,6 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 
 import type {
+  CarryOverCorrection,
   CorrectionInput,
   CorrectionKind,
   DeskCorrection,
@@ -15,6 +16,7 @@ import {
 } from '../rules/reader-visible-changes';
 import type { Correction, Story } from '../types/content-types';
 import { adminName, type AdminNameFields } from '../utils/admin-name';
+import { storyVersionKey } from '../utils/story-version';
 import { getService } from '../utils/get-service';
 import { CORRECTION_UID, STORY_UID } from '../utils/plugin-id';
 import { PUBLIC_CORRECTION_FIELDS } from '../utils/public-fields';
@@ -40,6 +42,9 @@ const EXPLAINS_A_CHANGE = new Set<CorrectionKind>([
   'editors_note',
 ]);
 
+/** What is wrong in one language is likely wrong in the others: these are offered to carry over. */
+const FACTUAL: CorrectionKind[] = ['correction', 'retraction'];
+
 export type CorrectionBinding = { draftFingerprint: string | null; held: boolean };
 
 /** Records read by `publicRecordsByStory`, each in the shape a story shows its corrections in. */
@@ -55,9 +60,14 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
    * issued for), and whether it is held, because the draft it explains differs from what readers
    * see: readers then get the correction and its fix together, at the next publish.
    */
-  async bindingFor(storyDocumentId: string, kind: CorrectionKind): Promise<CorrectionBinding> {
+  async bindingFor(
+    storyDocumentId: string,
+    kind: CorrectionKind,
+    locale?: string
+  ): Promise<CorrectionBinding> {
     const draft = (await strapi.documents(STORY_UID).findOne({
       documentId: storyDocumentId,
+      ...(locale ? { locale } : {}),
       status: 'draft',
       fields: [...READER_VISIBLE_QUERY.fields, 'lastPublishedContent'],
       populate: READER_VISIBLE_QUERY.populate,
@@ -81,9 +91,10 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
    * refuses any change to a correction (document-middlewares/append-only-corrections): this is
    * the one change a correction gets, and its text, kind and date stay as issued.
    */
-  async releaseHeld(storyDocumentId: string): Promise<number> {
+  async releaseHeld(storyDocumentId: string, locale: string): Promise<number> {
+    await getService('webhook-events', { strapi }).correctionsReleasing(storyDocumentId, locale);
     const { count } = await strapi.db.query(CORRECTION_UID).updateMany({
-      where: { storyDocumentId, held: true },
+      where: { storyDocumentId, storyLocale: locale, held: true },
       data: { held: false },
     });
     return Number(count);
@@ -102,16 +113,68 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
     const created = (await strapi.documents(CORRECTION_UID).create({
       data: {
         storyDocumentId,
+        // The language version it corrects; the issuance stamps the default one when absent.
+        storyLocale: input.locale ?? null,
         kind: input.kind,
         text: input.text,
         lateReason: input.lateReason ?? null,
         supersedes: input.supersedes ?? null,
+        carriedFrom: input.carriedFrom ?? null,
+        translationOnly: Boolean(input.translationOnly),
         issuedBy: userId,
       },
-      fields: [...PUBLIC_CORRECTION_FIELDS, 'held'],
+      fields: [...PUBLIC_CORRECTION_FIELDS, 'storyLocale', 'held'],
       populate: { supersedes: { fields: ['documentId'] } },
     } as Modules.Documents.ServiceParams<typeof CORRECTION_UID>['create'])) as Correction;
-    return { ...toPublicCorrection(created), held: Boolean(created.held) };
+    return {
+      ...toPublicCorrection(created),
+      locale: created.storyLocale ?? null,
+      held: Boolean(created.held),
+    };
+  },
+
+  /**
+   * The factual corrections (corrections and retractions) issued on the story's other language
+   * versions that this one has not carried over yet, oldest first: a fact wrong in one language is
+   * likely wrong in the others, so their editors are offered it. A translation's own slips (issued
+   * `translationOnly`), the other kinds (a version's own clarifications, updates and editor's notes)
+   * and copies carried over from elsewhere are not offered; held ones wait for their publish.
+   */
+  async toCarryOver(storyDocumentId: string, locale: string): Promise<CarryOverCorrection[]> {
+    const documents = strapi.documents(CORRECTION_UID);
+    const [carried, offered] = await Promise.all([
+      documents.findMany({
+        filters: { storyDocumentId, storyLocale: locale, carriedFrom: { $notNull: true } },
+        fields: ['carriedFrom'],
+      } as Modules.Documents.ServiceParams<typeof CORRECTION_UID>['findMany']) as Promise<
+        Correction[]
+      >,
+      documents.findMany({
+        filters: {
+          storyDocumentId,
+          storyLocale: { $ne: locale },
+          kind: { $in: FACTUAL },
+          carriedFrom: { $null: true },
+          // Null is false: rows written past the Document Service get no default.
+          $and: [
+            { $or: [{ held: false }, { held: { $null: true } }] },
+            { $or: [{ translationOnly: false }, { translationOnly: { $null: true } }] },
+          ],
+        },
+        fields: [...PUBLIC_CORRECTION_FIELDS, 'storyLocale'],
+        populate: { supersedes: { fields: ['documentId'] } },
+        sort: [{ issuedAt: 'asc' }, { id: 'asc' }],
+      } as Modules.Documents.ServiceParams<typeof CORRECTION_UID>['findMany']) as Promise<
+        Correction[]
+      >,
+    ]);
+    const done = new Set(carried.map(({ carriedFrom }) => carriedFrom));
+    return offered
+      .filter(({ documentId }) => !done.has(documentId))
+      .map((correction) => ({
+        ...toPublicCorrection(correction),
+        locale: correction.storyLocale ?? null,
+      }));
   },
 
   /**
@@ -120,6 +183,7 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async forDesk({
     storyDocumentId,
+    locale,
     q,
     kind,
     issued = {},
@@ -127,6 +191,8 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
     userAbility,
   }: {
     storyDocumentId?: string;
+    /** Of one language version of the stories. */
+    locale?: string;
     /** In the story's (draft) title or in the correction's text, ignoring case. */
     q?: string;
     kind?: CorrectionKind;
@@ -142,6 +208,7 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
       ? (
           (await strapi.documents(STORY_UID).findMany({
             status: 'draft',
+            locale: locale ?? '*',
             filters: { title: { $containsi: q } },
             fields: ['documentId'],
           })) as Story[]
@@ -153,6 +220,7 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
     };
     const filters = {
       ...(storyDocumentId ? { storyDocumentId } : {}),
+      ...(locale ? { storyLocale: locale } : {}),
       ...(kind ? { kind } : {}),
       ...(Object.keys(issuedAt).length > 0 ? { issuedAt } : {}),
       ...(q ? { $or: [{ text: { $containsi: q } }, { storyDocumentId: { $in: titled } }] } : {}),
@@ -161,7 +229,7 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
     const [found, total] = await Promise.all([
       documents.findMany({
         filters,
-        fields: [...PUBLIC_CORRECTION_FIELDS, 'issuedByName', 'held'],
+        fields: [...PUBLIC_CORRECTION_FIELDS, 'storyLocale', 'issuedByName', 'held'],
         populate: {
           supersedes: { fields: ['documentId'] },
           issuedBy: { fields: ['firstname', 'lastname', 'username'] },
@@ -174,12 +242,16 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
       documents.count({ filters }),
     ]);
     const storyIds = [...new Set(found.map((correction) => correction.storyDocumentId))];
+    // Each correction shows the title of the language version it corrects.
     const stories = (await strapi.documents(STORY_UID).findMany({
       status: 'draft',
+      locale: '*',
       filters: { documentId: { $in: storyIds } },
-      fields: ['title'],
+      fields: ['title', 'locale'],
     })) as Story[];
-    const titles = new Map(stories.map((story) => [story.documentId, story.title]));
+    const titles = new Map(
+      stories.map((story) => [storyVersionKey(story.documentId, story.locale), story.title])
+    );
     const openable = await getService('content-manager-links', { strapi }).openableStories(
       userAbility,
       storyIds
@@ -188,7 +260,9 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
       results: found.map((correction) => ({
         ...toPublicCorrection(correction),
         storyDocumentId: correction.storyDocumentId,
-        storyTitle: titles.get(correction.storyDocumentId) ?? null,
+        locale: correction.storyLocale ?? null,
+        storyTitle:
+          titles.get(storyVersionKey(correction.storyDocumentId, correction.storyLocale)) ?? null,
         held: Boolean(correction.held),
         // The account's current name, or the one kept at issue once the account is deleted.
         issuedBy:
@@ -202,12 +276,15 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /**
-   * The public record of corrections for a page of stories, oldest first, in one query whatever
+   * The public record of corrections for a page of stories in one language, oldest first, in one query whatever
    * the page size, as the Document Service reads them in their public fields (what the feeds'
    * output sanitizer and the public snapshot take). Corrections are tied to the story's
    * documentId, which survives publish cycles.
    */
-  async publicRecordsByStory(storyDocumentIds: string[]): Promise<Map<string, Correction[]>> {
+  async publicRecordsByStory(
+    storyDocumentIds: string[],
+    locale: string
+  ): Promise<Map<string, Correction[]>> {
     const byStory = new Map<string, Correction[]>(storyDocumentIds.map((id) => [id, []]));
     if (storyDocumentIds.length === 0) {
       return byStory;
@@ -217,6 +294,7 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
       // written past the Document Service (an import, a bulk load) get no default.
       filters: {
         storyDocumentId: { $in: storyDocumentIds },
+        storyLocale: locale,
         $or: [{ held: false }, { held: { $null: true } }],
       },
       fields: PUBLIC_CORRECTION_FIELDS,
@@ -230,8 +308,11 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** The same, each in the shape a story shows its corrections in. */
-  async publicByStory(storyDocumentIds: string[]): Promise<Map<string, PublicCorrection[]>> {
-    return toPublicByStory(await this.publicRecordsByStory(storyDocumentIds));
+  async publicByStory(
+    storyDocumentIds: string[],
+    locale: string
+  ): Promise<Map<string, PublicCorrection[]>> {
+    return toPublicByStory(await this.publicRecordsByStory(storyDocumentIds, locale));
   },
 });
 

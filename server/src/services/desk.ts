@@ -13,6 +13,8 @@ export type { DeskState, DeskStory };
 export type DeskQuery = {
   q?: string;
   state?: DeskState;
+  /** The stories' language version (Strapi i18n): the app's default unless named. */
+  locale: string;
   pagination: PaginationParams;
   /** The user asking, for `canOpen`; without it no story is said to open. */
   userAbility?: UserAbility;
@@ -26,13 +28,14 @@ export type DeskQuery = {
 const desk = ({ strapi }: { strapi: Core.Strapi }) => {
   // A state is a set of documentIds, computed from two light lists (documentId, updatedAt), the
   // way the Content Manager tells "modified" (the draft saved after the published version).
-  const stateFilter = async (state: DeskState | undefined) => {
+  const stateFilter = async (state: DeskState | undefined, locale: string) => {
     if (!state) {
       return {};
     }
     const versions = (status: 'draft' | 'published') =>
       strapi.documents(STORY_UID).findMany({
         status,
+        locale,
         fields: ['documentId', 'updatedAt', 'publishedAt'],
       }) as Promise<Story[]>;
     const [drafts, published] = await Promise.all([versions('draft'), versions('published')]);
@@ -47,30 +50,32 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async list({ q, state, pagination, userAbility }: DeskQuery) {
+    async list({ q, state, locale, pagination, userAbility }: DeskQuery) {
       const filters = {
         ...(q ? { title: { $containsi: q } } : {}),
-        ...(await stateFilter(state)),
+        ...(await stateFilter(state, locale)),
       } as Modules.Documents.ServiceParams<typeof STORY_UID>['findMany']['filters'];
       const documents = strapi.documents(STORY_UID);
       const [drafts, total] = await Promise.all([
         documents.findMany({
           status: 'draft',
+          locale,
           filters,
           fields: ['title', 'slug', 'kind', 'updatedAt', 'firstPublishedAt', 'revision'],
           sort: [{ updatedAt: 'desc' }, { id: 'desc' }],
           ...pagination,
         }) as Promise<Story[]>,
-        documents.count({ status: 'draft', filters }),
+        documents.count({ status: 'draft', locale, filters }),
       ]);
       const ids = drafts.map(({ documentId }) => documentId);
       const [published, corrections, openable] = await Promise.all([
         documents.findMany({
           status: 'published',
+          locale,
           filters: { documentId: { $in: ids } },
           fields: ['updatedAt', 'publishedAt'],
         }) as Promise<Story[]>,
-        getService('corrections', { strapi }).publicByStory(ids),
+        getService('corrections', { strapi }).publicByStory(ids, locale),
         getService('content-manager-links', { strapi }).openableStories(userAbility, ids),
       ]);
       const publishedById = new Map(published.map((story) => [story.documentId, story]));
@@ -79,10 +84,11 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
       const results: DeskStory[] = await Promise.all(
         drafts.map(async (draft) => {
           const live = publishedById.get(draft.documentId);
-          const { readiness: verdict } = await readiness.assess(draft.documentId);
+          const { readiness: verdict } = await readiness.assess(draft.documentId, locale);
           const storyCorrections = corrections.get(draft.documentId) ?? [];
           return {
             documentId: draft.documentId,
+            locale,
             title: draft.title,
             slug: draft.slug,
             kind: draft.kind,

@@ -12,6 +12,8 @@ import documentText from './document-text';
 import fileDigest from './file-digest';
 import houseRules from './house-rules';
 import inputLimits from './input-limits';
+import locales from './locales';
+import preview from './preview';
 import publicApi from './public-api';
 import publication from './publication';
 import publicCorrectionSnapshot from './public-correction-snapshot';
@@ -28,6 +30,7 @@ import revisions from './revisions';
 import settings from './settings';
 import stories from './stories';
 import textExtraction from './text-extraction';
+import webhookEvents from './webhook-events';
 import writeValidation from './write-validation';
 
 export default {
@@ -45,6 +48,8 @@ export default {
   'file-digest': fileDigest,
   'house-rules': houseRules,
   'input-limits': inputLimits,
+  locales,
+  preview,
   'public-api': publicApi,
   publication,
   'public-correction-snapshot': publicCorrectionSnapshot,
@@ -61,5 +66,6 @@ export default {
   settings,
   stories,
   'text-extraction': textExtraction,
+  'webhook-events': webhookEvents,
   'write-validation': writeValidation,
 };

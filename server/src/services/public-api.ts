@@ -8,6 +8,7 @@ import {
   toPagination,
   type PaginationParams,
 } from '../utils/pagination';
+import { getService } from '../utils/get-service';
 import type { PublicShape } from '../utils/public-fields';
 
 /**
@@ -35,6 +36,8 @@ const publicParamsSchema = yup
       .mixed()
       .oneOf(['published'], 'status: public routes serve published content only; omit status'),
     pagination: paginationSchema,
+    // Checked against the app's locales in parseQuery, and only where the type is localized.
+    locale: yup.string(),
   })
   // Stricter than Strapi's strictParams, which still admits `_q`, `locale`, `publicationFilter`…:
   // a parameter this route would not honour is refused rather than silently ignored.
@@ -48,6 +51,8 @@ type SanitizedQuery<TUID extends UID.ContentType> = Pick<
 export type PublicQuery<TUID extends UID.ContentType> = SanitizedQuery<TUID> & {
   pagination: PaginationParams;
   isPaged: boolean;
+  /** The locale read, for a localized type: the query's, or the app's default. */
+  locale?: string;
 };
 
 const getOptions = (ctx: Context) => ({
@@ -82,7 +87,17 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => ({
     await strapi.contentAPI.validate.query(ctx.query, schema, options);
     const params = (await validateYupSchema(publicParamsSchema)(ctx.query)) as {
       pagination?: Record<string, string>;
+      locale?: string;
     };
+    if (params.locale !== undefined && !shape.localized) {
+      throw new errors.ValidationError(
+        'locale: this route serves one version per document in every language; omit locale',
+        { key: 'locale', source: 'query', param: 'locale' }
+      );
+    }
+    const locale = shape.localized
+      ? await getService('locales', { strapi }).resolve(params.locale)
+      : undefined;
 
     const { filters, sort, fields } = (await strapi.contentAPI.sanitize.query(
       ctx.query,
@@ -92,7 +107,7 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => ({
     assertPublicFields(fields, shape);
 
     const { isPaged, ...paginationParams } = toPagination(params.pagination);
-    return { filters, sort, fields, pagination: paginationParams, isPaged };
+    return { filters, sort, fields, pagination: paginationParams, isPaged, locale };
   },
 
   /** A page of published documents in their public shape, and the total for pagination. */
@@ -101,7 +116,7 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => ({
     query: PublicQuery<TUID>,
     shape: PublicShape
   ) {
-    const { filters, sort, fields, pagination: page } = query;
+    const { filters, sort, fields, pagination: page, locale } = query;
     const documents = strapi.documents(uid);
     const [results, total] = await Promise.all([
       documents.findMany({
@@ -110,10 +125,12 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => ({
         fields: fields ?? shape.fields,
         populate: shape.populate,
         ...page,
+        ...(locale ? { locale } : {}),
         status: 'published',
       } as Modules.Documents.ServiceParams<TUID>['findMany']),
       documents.count({
         filters,
+        ...(locale ? { locale } : {}),
         status: 'published',
       } as Modules.Documents.ServiceParams<TUID>['count']),
     ]);
@@ -124,11 +141,12 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => ({
   async findPublishedOne<TUID extends UID.ContentType>(
     uid: TUID,
     filters: Modules.Documents.ServiceParams<TUID>['findFirst']['filters'],
-    query: Pick<PublicQuery<TUID>, 'fields'>,
+    query: Pick<PublicQuery<TUID>, 'fields' | 'locale'>,
     shape: PublicShape
   ) {
     return strapi.documents(uid).findFirst({
       filters,
+      ...(query.locale ? { locale: query.locale } : {}),
       fields: query.fields ?? shape.fields,
       populate: shape.populate,
       status: 'published',

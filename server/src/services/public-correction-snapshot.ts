@@ -5,6 +5,7 @@ import { parseStoredObject, pluginStoreValueQuery } from '../strapi-internals/co
 import { columnName, tableName } from '../strapi-internals/database';
 import type { Correction, Story } from '../types/content-types';
 import { keptTotals } from '../utils/kept-totals';
+import { storyVersionKey } from '../utils/story-version';
 import { PLUGIN_ID, PUBLIC_CORRECTION_UID } from '../utils/plugin-id';
 import {
   FEED_STORE_KEY,
@@ -51,6 +52,7 @@ const publicCorrectionSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
       table: tableName(strapi, PUBLIC_CORRECTION_UID),
       correctionId: column('correctionId'),
       storyDocumentId: column('storyDocumentId'),
+      locale: column('storyLocale'),
       kind: column('kind'),
       issuedAt: column('issuedAt'),
       feedChangedAt: column('feedChangedAt'),
@@ -81,9 +83,10 @@ const publicCorrectionSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
         where: { storyDocumentId: { $in: documentIds } },
       });
       const data = published.flatMap((story) =>
-        (records.get(story.documentId) ?? []).map((correction) => ({
+        (records.get(storyVersionKey(story.documentId, story.locale)) ?? []).map((correction) => ({
           correctionId: correction.id,
           storyDocumentId: story.documentId,
+          storyLocale: story.locale,
           kind: correction.kind,
           issuedAt: correction.issuedAt,
           feedChangedAt: latest(toDate(correction.issuedAt), toDate(story.publishedAt)),
@@ -109,7 +112,13 @@ const publicCorrectionSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
      * empty page still answers them. The list's total is kept per filter and version, and counted
      * in a second query only after the rows changed. Same answer as correction-feed's live `page`.
      */
-    async page({ pagination, withTotal = true, since, kind }: FeedQuery): Promise<FeedPage> {
+    async page({
+      pagination,
+      withTotal = true,
+      since,
+      kind,
+      locale,
+    }: FeedQuery): Promise<FeedPage> {
       const c = columns();
       const knex = strapi.db.connection;
       const matching = () => {
@@ -119,6 +128,9 @@ const publicCorrectionSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         if (kind) {
           query.where(c.kind, kind);
+        }
+        if (locale) {
+          query.where(c.locale, locale);
         }
         return query;
       };
@@ -173,7 +185,7 @@ const publicCorrectionSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
       // The one figure that reads every matching row: counted again only once the rows changed.
       const total = withTotal
         ? await kept(
-            filterKey({ since, kind }),
+            filterKey({ since, kind, locale }),
             parseStoredObject<{ token?: string }>(first?.version)?.token ?? '',
             async () => {
               const [counted] = await matching().count({ n: '*' });

@@ -1,7 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 
 import type { PublicCorrection } from '../../../shared/contracts/corrections';
-import type { Story } from '../types/content-types';
+import type { Correction, Story } from '../types/content-types';
 import { getService } from '../utils/get-service';
 import { PUBLIC_STORY_UID, STORY_UID } from '../utils/plugin-id';
 import {
@@ -10,6 +10,7 @@ import {
   PUBLIC_STORY_POPULATE,
   PUBLIC_STORY_SHAPE,
 } from '../utils/public-fields';
+import { storyVersionKey } from '../utils/story-version';
 import type { PublicQuery } from './public-api';
 import { toPublicByStory } from './corrections';
 import type { StoryWithCorrections } from './stories';
@@ -29,7 +30,10 @@ import type { StoryWithCorrections } from './stories';
  * JSON-LD's links and publisher, which follow the request's origin and the settings.
  */
 
-type Row = { story: string; corrections: string };
+type Row = { story: string; corrections: string; versions?: string | null };
+
+/** A published language version of a story, as its JSON-LD links it (services/public-stories). */
+export type StoryVersion = Pick<Story, 'documentId' | 'slug' | 'locale' | 'translatedFrom'>;
 
 /** Story attribute → snapshot column, for the filters and sort the snapshot can serve. */
 const COLUMNS: Record<string, string> = {
@@ -148,6 +152,16 @@ const project = (story: Record<string, unknown>, fields?: string[] | string) => 
 
 const BATCH = 100;
 
+/** Published versions grouped by language, each group in the order they came. */
+const byLocale = (stories: Story[]) => {
+  const groups = new Map<string, Story[]>();
+  for (const story of stories) {
+    const locale = story.locale ?? '';
+    groups.set(locale, [...(groups.get(locale) ?? []), story]);
+  }
+  return groups;
+};
+
 /**
  * Two transactions rewriting one story's snapshot at once (a correction issued while another
  * editor republishes) would each delete the row they can see and insert their own: on
@@ -179,10 +193,11 @@ const publicSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
   let serving = true;
 
   /** `composed` is `stored` with its corrections (stories.withCorrections). */
-  const toRow = (stored: Story, composed: StoryWithCorrections) => {
+  const toRow = (stored: Story, composed: StoryWithCorrections, versions: StoryVersion[]) => {
     const { corrections, ...story } = composed;
     return {
       storyDocumentId: story.documentId,
+      storyLocale: stored.locale,
       storyId: story.id,
       title: story.title,
       slug: story.slug,
@@ -197,12 +212,16 @@ const publicSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
       storyUpdatedAt: stored.updatedAt ?? null,
       story: JSON.stringify(story),
       corrections: JSON.stringify(corrections),
+      // Every published language version of the document, for the JSON-LD's translation links:
+      // the rows of a document are all rewritten together, so this is never stale.
+      versions: JSON.stringify(versions),
     };
   };
 
   const parse = (row: Row) => ({
     story: JSON.parse(row.story) as Story,
     corrections: JSON.parse(row.corrections) as PublicCorrection[],
+    versions: row.versions ? (JSON.parse(row.versions) as StoryVersion[]) : null,
   });
 
   return {
@@ -224,26 +243,50 @@ const publicSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
         await lockSnapshots(strapi, trx, unique);
         for (let i = 0; i < unique.length; i += BATCH) {
           const batch = unique.slice(i, i + BATCH);
+          // Every language version with a published version gets its row.
           const published = inSelectionOrder(
             (await strapi.documents(STORY_UID).findMany({
               filters: { documentId: { $in: batch } },
               fields: PUBLIC_STORY_FIELDS,
               populate: PUBLIC_STORY_POPULATE,
+              locale: '*',
               status: 'published',
             } as Modules.Documents.ServiceParams<typeof STORY_UID>['findMany'])) as Story[],
             PUBLIC_STORY_SHAPE
           );
-          const records = await getService('corrections', { strapi }).publicRecordsByStory(
-            published.map((story) => story.documentId)
-          );
-          const composed = await getService('stories', { strapi }).withCorrections(
-            published,
-            toPublicByStory(records)
-          );
+          const records = new Map<string, Correction[]>();
+          const composed: Array<{ stored: Story; story: StoryWithCorrections }> = [];
+          for (const [locale, versions] of byLocale(published)) {
+            const found = await getService('corrections', { strapi }).publicRecordsByStory(
+              versions.map((story) => story.documentId),
+              locale
+            );
+            const stories = await getService('stories', { strapi }).withCorrections(
+              versions,
+              locale,
+              toPublicByStory(found)
+            );
+            versions.forEach((stored, index) => {
+              records.set(
+                storyVersionKey(stored.documentId, locale),
+                found.get(stored.documentId) ?? []
+              );
+              composed.push({ stored, story: stories[index] });
+            });
+          }
           await rows().deleteMany({ where: { storyDocumentId: { $in: batch } } });
           if (composed.length > 0) {
+            const versions = new Map<string, StoryVersion[]>();
+            for (const { documentId, slug, locale, translatedFrom } of published) {
+              versions.set(documentId, [
+                ...(versions.get(documentId) ?? []),
+                { documentId, slug, locale, translatedFrom: translatedFrom ?? null },
+              ]);
+            }
             await rows().createMany({
-              data: composed.map((story, index) => toRow(published[index], story)),
+              data: composed.map(({ stored, story }) =>
+                toRow(stored, story, versions.get(stored.documentId) ?? [])
+              ),
             });
           }
           await getService('public-correction-snapshot', { strapi }).replace(
@@ -289,11 +332,14 @@ const publicSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
       return [...new Set(citing.map((story) => story.documentId))];
     },
 
-    /** One story by slug or documentId, in one query; null when none is published. */
-    async findOne(slugOrDocumentId: string) {
+    /** One story by slug or documentId in a locale, in one query; null when none is published. */
+    async findOne(slugOrDocumentId: string, locale: string) {
       const row = (await rows().findOne({
-        select: ['story', 'corrections'],
-        where: { $or: [{ slug: slugOrDocumentId }, { storyDocumentId: slugOrDocumentId }] },
+        select: ['story', 'corrections', 'versions'],
+        where: {
+          storyLocale: locale,
+          $or: [{ slug: slugOrDocumentId }, { storyDocumentId: slugOrDocumentId }],
+        },
       })) as Row | null;
       return row ? parse(row) : null;
     },
@@ -303,7 +349,8 @@ const publicSnapshot = ({ strapi }: { strapi: Core.Strapi }) => {
      * sort name what the snapshot has no column for.
      */
     async findPage(query: PublicQuery<typeof STORY_UID>) {
-      const where = toSnapshotWhere(query.filters);
+      const filtered = toSnapshotWhere(query.filters);
+      const where = filtered && { ...filtered, storyLocale: query.locale };
       const orderBy =
         query.sort === undefined
           ? [{ storyPublishedAt: 'desc' as const }, { storyId: 'desc' as const }]

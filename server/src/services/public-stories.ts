@@ -1,10 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
+import { toNewsArticle } from '../formats/news-article';
 import type { Story } from '../types/content-types';
 import { getService } from '../utils/get-service';
 import { STORY_UID } from '../utils/plugin-id';
 import type { PublicQuery } from './public-api';
+import type { StoryVersion } from './public-snapshot';
+
+// Where a story read from its snapshot carries its language versions, for its JSON-LD only.
+const VERSIONS = Symbol('versions');
 import type { StoryWithCorrections } from './stories';
 
 /**
@@ -15,16 +20,19 @@ import type { StoryWithCorrections } from './stories';
  * gets its corrections, which are not a story attribute the sanitizer would know.
  */
 const publicStories = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** One published story by slug or documentId, cut to `fields`; null if none is published. */
+  /**
+   * One published story by slug or documentId in `locale`, cut to `fields`; null if none is
+   * published in that locale.
+   */
   async findOne(
     ctx: Context,
     slugOrDocumentId: string,
-    fields?: string[]
-  ): Promise<StoryWithCorrections | null> {
+    { fields, locale }: { fields?: string[]; locale: string }
+  ): Promise<(StoryWithCorrections & { [VERSIONS]?: StoryVersion[] | null }) | null> {
     const publicApi = getService('public-api', { strapi });
     const snapshot = getService('public-snapshot', { strapi });
     if (snapshot.isServing()) {
-      const found = await snapshot.findOne(slugOrDocumentId);
+      const found = await snapshot.findOne(slugOrDocumentId, locale);
       if (!found) {
         return null;
       }
@@ -32,17 +40,67 @@ const publicStories = ({ strapi }: { strapi: Core.Strapi }) => ({
       return {
         ...(await publicApi.sanitizeOutput(story, STORY_UID, ctx)),
         corrections: found.corrections,
+        // Kept beside the story for its JSON-LD; a symbol, so no response ever serializes it.
+        [VERSIONS]: found.versions,
       };
     }
     const stories = getService('stories', { strapi });
-    const found = await stories.findPublishedOne(slugOrDocumentId, { fields });
+    const found = await stories.findPublishedOne(slugOrDocumentId, { fields, locale });
     if (!found) {
       return null;
     }
-    const [story] = await stories.withCorrections([
-      await publicApi.sanitizeOutput(found, STORY_UID, ctx),
-    ]);
+    const [story] = await stories.withCorrections(
+      [await publicApi.sanitizeOutput(found, STORY_UID, ctx)],
+      locale
+    );
     return story;
+  },
+
+  /**
+   * A published story as its JSON-LD (a schema.org NewsArticle), with the links of this request
+   * and the publisher settings, and its other published language versions linked as translations:
+   * what `GET /stories/:slugOrDocumentId/jsonld` and the GraphQL query answer.
+   */
+  async jsonLd(
+    ctx: Context,
+    story: StoryWithCorrections & { [VERSIONS]?: StoryVersion[] | null },
+    locale: string
+  ) {
+    const [settings, versions, defaultLocale] = await Promise.all([
+      getService('settings', { strapi }).get(),
+      // Read with the story from its snapshot; composed live, or in a row written before the
+      // snapshot kept them, they are looked up.
+      story[VERSIONS] ?? this.publishedVersions(story.documentId),
+      getService('locales', { strapi }).defaultLocale(),
+    ]);
+    const links = getService('public-links', { strapi }).forRequest(ctx, settings, defaultLocale);
+    const version = (of: (typeof versions)[number]) => ({
+      url: links.story(of),
+      locale: of.locale!,
+    });
+    const original = versions.find((other) => other.locale === story.translatedFrom);
+    return toNewsArticle(story, settings, {
+      story: links.story(story),
+      translationOf: story.translatedFrom && original ? version(original) : null,
+      translations: versions
+        .filter((other) => other.translatedFrom === locale && other.locale !== locale)
+        .map(version),
+      correction: (correctionDocumentId) => links.correction(story, correctionDocumentId),
+      absolute: links.absolute,
+    });
+  },
+
+  /**
+   * The published language versions of a story, each with the locale it was translated from: what
+   * its JSON-LD links as translations (`translationOfWork`, `workTranslation`).
+   */
+  async publishedVersions(documentId: string): Promise<StoryVersion[]> {
+    return (await strapi.documents(STORY_UID).findMany({
+      filters: { documentId },
+      locale: '*',
+      status: 'published',
+      fields: ['slug', 'locale', 'translatedFrom'],
+    })) as Story[];
   },
 
   /** A page of the list and the total for its pagination. */
@@ -70,7 +128,10 @@ const publicStories = ({ strapi }: { strapi: Core.Strapi }) => ({
     const stories = getService('stories', { strapi });
     const { results, total } = await stories.findPublished(query);
     return {
-      data: await stories.withCorrections(await publicApi.sanitizeOutput(results, STORY_UID, ctx)),
+      data: await stories.withCorrections(
+        await publicApi.sanitizeOutput(results, STORY_UID, ctx),
+        query.locale!
+      ),
       total,
     };
   },

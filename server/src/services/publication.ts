@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { toRuleOverride, type OverrideEntry } from '../rules/overrides';
 import { readerVisible } from '../rules/reader-visible-changes';
 import type { Story } from '../types/content-types';
+import type readinessService from './readiness';
 import { editorLanguage } from '../utils/editor-language';
 import { getService } from '../utils/get-service';
 import { STORY_UID } from '../utils/plugin-id';
@@ -14,6 +15,8 @@ import { publishRefusedError, type Refusal } from '../utils/publish-refusal';
  * (document-middlewares/publish-story) hands the call here. Modelled on review-workflows'
  * `checkStageBeforePublish`: read this file and you have read the publish.
  */
+type Assessment = Awaited<ReturnType<ReturnType<typeof readinessService>['assess']>>;
+
 const publication = ({ strapi }: { strapi: Core.Strapi }) => {
   const rulesAreOff = () =>
     Object.values(getService('house-rules', { strapi }).levels()).every((level) => level === 'off');
@@ -24,13 +27,56 @@ const publication = ({ strapi }: { strapi: Core.Strapi }) => {
      * Document Service call). One transaction, so the verdict, the record and the publish see
      * one state, and a refusal leaves nothing behind.
      */
-    async publish<R>(documentId: string, publishDraft: () => R): Promise<Awaited<R>> {
+    async publish<R>(
+      documentId: string,
+      publishDraft: () => R,
+      /** The Document Service's `locale` param: one code, '*' or a list; the default if absent. */
+      localeParam?: unknown
+    ): Promise<Awaited<R>> {
       return strapi.db.transaction(async (): Promise<Awaited<R>> => {
+        const locales = await this.localesToPublish(documentId, localeParam);
+        const assessments: Array<Assessment | null> = [];
+        for (const locale of locales) {
+          assessments.push(await this.prepareVersion(documentId, locale));
+        }
+
+        // 4. Publish: Strapi copies the draft(s) to the published row(s).
+        const published = await publishDraft();
+
+        for (const [index, locale] of locales.entries()) {
+          await this.afterVersionPublished(documentId, locale, assessments[index]);
+        }
+
+        // 8. Write what readers now see to the public snapshot (services/public-snapshot), which
+        //    the public routes read instead of recomposing the story.
+        await getService('public-snapshot', { strapi }).refresh([documentId]);
+        return published;
+      });
+    },
+
+    /** The language versions a publish call covers, as Strapi's publish reads its `locale`. */
+    async localesToPublish(documentId: string, localeParam: unknown): Promise<string[]> {
+      if (localeParam === '*' || Array.isArray(localeParam)) {
+        const drafts = (await strapi.documents(STORY_UID).findMany({
+          filters: { documentId },
+          locale: '*',
+          status: 'draft',
+          fields: ['locale'],
+        })) as Story[];
+        const all = drafts.map(({ locale }) => locale!);
+        return localeParam === '*' ? all : all.filter((code) => localeParam.includes(code));
+      }
+      return [await getService('locales', { strapi }).resolve(localeParam)];
+    },
+
+    /** Steps 1–3 for one language version: assess, refuse, record. */
+    async prepareVersion(documentId: string, locale: string): Promise<Assessment | null> {
+      {
         // 1. Assess the draft against the sourcing rules. With every rule 'off' there is nothing
         //    to check: such a site pays nothing for the rules.
         const assessment = rulesAreOff()
           ? null
-          : await getService('readiness', { strapi }).assess(documentId);
+          : await getService('readiness', { strapi }).assess(documentId, locale);
 
         // 2. Refuse, naming every violation, when a rule at 'error' fails.
         if (assessment && assessment.readiness.errors.length > 0) {
@@ -52,14 +98,17 @@ const publication = ({ strapi }: { strapi: Core.Strapi }) => {
         //    to the published one: the first publication's date (the public "first published"
         //    date, and the clock of the 30-day late-correction rule), the last one's, and the
         //    reader-visible content R9 compares the next republish with, even after an unpublish.
-        const draft = assessment?.snapshot.draft ?? (await this.loadDraft(documentId));
+        const draft = assessment?.snapshot.draft ?? (await this.loadDraft(documentId, locale));
         if (draft) {
           await this.record(draft, assessment?.overrides ?? []);
         }
+        return assessment;
+      }
+    },
 
-        // 4. Publish: Strapi copies the draft to the published row.
-        const published = await publishDraft();
-
+    /** Steps 5–7 for one language version, once Strapi has published it. */
+    async afterVersionPublished(documentId: string, locale: string, assessment: Assessment | null) {
+      {
         // 5. The declaration that this republish's changes are not substantive (R9) is used up:
         //    a later change needs its own.
         if (assessment?.declaration) {
@@ -74,15 +123,11 @@ const publication = ({ strapi }: { strapi: Core.Strapi }) => {
 
         // 7. The corrections held for this draft go public with it: readers never see a fix
         //    without its correction, or a correction without its fix (services/corrections).
-        if ((await getService('corrections', { strapi }).releaseHeld(documentId)) > 0) {
+        if ((await getService('corrections', { strapi }).releaseHeld(documentId, locale)) > 0) {
           await getService('correction-feed', { strapi }).recordCorrectionWritten();
         }
-
-        // 8. Write what readers now see to the public snapshot (services/public-snapshot), which
-        //    the public routes read instead of recomposing the story.
-        await getService('public-snapshot', { strapi }).refresh([documentId]);
-        return published;
-      });
+        getService('webhook-events', { strapi }).storyPublished(documentId, locale, assessment);
+      }
     },
 
     /**
@@ -90,18 +135,21 @@ const publication = ({ strapi }: { strapi: Core.Strapi }) => {
      * publish runs its publishes concurrently, and one refused mid-way would not undo the others).
      * Stories that do not exist are left to the Content Manager to answer for.
      */
-    async assertPublishable(documentIds: string[]): Promise<void> {
+    async assertPublishable(documentIds: string[], localeParam?: unknown): Promise<void> {
       if (rulesAreOff()) {
         return;
       }
       const readiness = getService('readiness', { strapi });
+      const locale = await getService('locales', { strapi }).resolve(localeParam);
       const refusals: Refusal[] = [];
       for (const documentId of documentIds) {
-        const found = await strapi.documents(STORY_UID).findOne({ documentId, fields: ['id'] });
+        const found = await strapi
+          .documents(STORY_UID)
+          .findOne({ documentId, locale, fields: ['id'] });
         if (!found) {
           continue;
         }
-        const { readiness: verdict, snapshot } = await readiness.assess(documentId);
+        const { readiness: verdict, snapshot } = await readiness.assess(documentId, locale);
         if (verdict.errors.length > 0) {
           refusals.push({ documentId, title: snapshot.draft.title, violations: verdict.errors });
         }
@@ -112,9 +160,10 @@ const publication = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** What recording a publication reads off the draft when the rules did not load it. */
-    async loadDraft(documentId: string) {
+    async loadDraft(documentId: string, locale?: string) {
       return (await strapi.documents(STORY_UID).findOne({
         documentId,
+        ...(locale ? { locale } : {}),
         status: 'draft',
         populate: {
           citations: { populate: { sourceDocument: { fields: ['documentId'] } } },

@@ -10,7 +10,7 @@ type ApprovedText = Pick<AnonymousQuote, 'quote' | 'attribution' | 'anonymityRea
  * alike, and relinking an approved quote would go unnoticed.
  */
 export type ApprovedQuote = ApprovedText &
-  Pick<AnonymousQuote, 'howSourceKnows' | 'informationNotOpinion'> & {
+  Pick<AnonymousQuote, 'howSourceKnows' | 'informationNotOpinion' | 'originalQuote'> & {
     confidentialSource: { documentId: string } | null | undefined;
   };
 
@@ -21,7 +21,8 @@ const quotes = () => ({
   /**
    * What a standards editor approves: the exact text readers will see (quote, attribution, reason
    * for anonymity) and the sourcing it rests on (which confidential source, how that source knows,
-   * the reporter's attestation that it is information and not opinion). Any change to one of them
+   * the reporter's attestation that it is information and not opinion), and for a translation the
+   * original quote it renders. Any change to one of them
    * changes this fingerprint, and so voids the approval.
    */
   fingerprint(quote: ApprovedQuote) {
@@ -30,8 +31,12 @@ const quotes = () => ({
         "intelligence-stories: a quote's fingerprint needs its confidentialSource loaded (populate it)"
       );
     }
+    // A translated quote's approval covers the original text it renders too (quotes in the
+    // original language keep the fingerprint they were approved with).
+    const original = quote.originalQuote?.trim() ? [quote.originalQuote] : [];
     return sha256([
-      'v2',
+      original.length > 0 ? 'v2-translation' : 'v2',
+      ...original,
       quote.quote,
       quote.attribution,
       quote.anonymityReason,

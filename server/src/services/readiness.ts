@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import { evaluateRules, type Readiness } from '../rules';
+import { awaitedDecision } from '../rules/awaited-decision';
 import { checkCitedPassages } from '../rules/cited-passages';
 import { applyOverrides, type OverrideEntry } from '../rules/overrides';
 import {
@@ -21,15 +22,29 @@ type DraftQuote = AnonymousQuote & {
 };
 
 /**
+ * Whether a translated quote renders this approved original: the text it names as its original,
+ * and the same confidential source (shared by the versions, never a copy of it).
+ */
+const rendersOriginal = (
+  quote: DraftQuote,
+  original: { text: string; source: string | null; approved: boolean }
+) =>
+  original.approved &&
+  Boolean(quote.originalQuote?.trim()) &&
+  quote.originalQuote!.trim() === original.text.trim() &&
+  (quote.confidentialSource?.documentId ?? null) === original.source;
+
+/**
  * Gathers what the editorial rules look at and runs them: for the publish gate, and for the
  * readiness checklist an editor sees before publishing.
  */
 const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
   const stories = () => strapi.documents(STORY_UID);
 
-  const loadDraft = async (documentId: string) =>
+  const loadDraft = async (documentId: string, locale?: string) =>
     (await stories().findOne({
       documentId,
+      ...(locale ? { locale } : {}),
       status: 'draft',
       populate: {
         bylines: true,
@@ -49,6 +64,21 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
         },
       },
     })) as StorySnapshot['draft'] | null;
+
+  /**
+   * The quotes of the version a translation was translated from, each with the source it is
+   * linked to and whether its approval stands (the same answer R6 gives in that version).
+   */
+  const originalApprovals = async (documentId: string, originalLocale: string) => {
+    const original = await loadDraft(documentId, originalLocale);
+    const originalQuotes = (original?.anonymousQuotes ?? []) as DraftQuote[];
+    const facts = await getService('approvers', { strapi }).decisionFacts(originalQuotes);
+    return originalQuotes.map((quote, index) => ({
+      text: quote.quote,
+      source: quote.confidentialSource?.documentId ?? null,
+      approved: awaitedDecision(quote, facts[index]) === null,
+    }));
+  };
 
   /** R9's excuse: a declaration covering this exact draft that no publish has used yet. */
   const pendingDeclaration = async (draft: Story) =>
@@ -91,22 +121,39 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
     })) as Correction[];
 
   return {
-    /** The rules' verdict on the current draft, with what it was based on. */
-    async assess(documentId: string): Promise<{
+    /**
+     * The rules' verdict on the current draft of one language version (the app's default locale
+     * when `locale` is absent), with what it was based on.
+     */
+    async assess(
+      documentId: string,
+      locale?: string
+    ): Promise<{
       readiness: Readiness;
       snapshot: StorySnapshot;
       declaration: ChangeLogEntry | null;
       /** The rule overrides this verdict applied: the next publish uses them up. */
       overrides: OverrideEntry[];
     }> {
-      const draft = await loadDraft(documentId);
+      const draft = await loadDraft(documentId, locale);
       if (!draft) {
-        throw new errors.NotFoundError('No story has this documentId');
+        throw new errors.NotFoundError(
+          locale
+            ? `No story has this documentId in locale ${locale}`
+            : 'No story has this documentId'
+        );
       }
       const draftQuotes = (draft.anonymousQuotes ?? []) as DraftQuote[];
-      const facts = await getService('approvers', { strapi }).decisionFacts(draftQuotes);
+      const approvers = getService('approvers', { strapi });
+      const facts = await approvers.decisionFacts(draftQuotes);
+      const originals = draft.translatedFrom
+        ? await originalApprovals(documentId, draft.translatedFrom)
+        : null;
       const quotes = draftQuotes.map((quote, index) => ({
         ...facts[index],
+        ...(originals
+          ? { originalApproved: originals.some((original) => rendersOriginal(quote, original)) }
+          : {}),
         sourceKnownToEditors: quote.confidentialSource
           ? (quote.confidentialSource.editorsWhoKnow ?? []).length
           : null,
@@ -174,8 +221,11 @@ const readiness = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The verdict, and the draft revision it is for: the version later writes are based on. */
-    async evaluate(documentId: string): Promise<Readiness & { revision: string | null }> {
-      const { readiness: verdict, snapshot } = await this.assess(documentId);
+    async evaluate(
+      documentId: string,
+      locale?: string
+    ): Promise<Readiness & { revision: string | null }> {
+      const { readiness: verdict, snapshot } = await this.assess(documentId, locale);
       return { ...verdict, revision: snapshot.draft.revision ?? null };
     },
   };

@@ -22,12 +22,15 @@ const revisions = ({ strapi }: { strapi: Core.Strapi }) => ({
     uid: UID.ContentType,
     documentId: string,
     expected: string | null | undefined,
-    what: string
+    what: string,
+    /** The language version, for a localized type (Strapi i18n); each has its own revision. */
+    locale?: string
   ): Promise<string> {
     const revision = randomUUID();
     const { count } = await strapi.db.query(uid).updateMany({
       where: {
         documentId,
+        ...(locale ? { locale } : {}),
         // The draft row of a draft-and-publish type; a type without drafts has one row.
         ...(contentTypes.hasDraftAndPublish(strapi.getModel(uid)) ? { publishedAt: null } : {}),
         ...(expected === undefined ? {} : { revision: expected }),

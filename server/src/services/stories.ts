@@ -23,7 +23,7 @@ const stories = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** One published story by its slug or its documentId. */
   async findPublishedOne(
     slugOrDocumentId: string,
-    query: Pick<PublicQuery<typeof STORY_UID>, 'fields'>
+    query: Pick<PublicQuery<typeof STORY_UID>, 'fields' | 'locale'>
   ) {
     const story = await getService('public-api', { strapi }).findPublishedOne(
       STORY_UID,
@@ -40,13 +40,16 @@ const stories = ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async withCorrections(
     found: Story[],
+    /** The stories' language version: corrections are per locale. */
+    locale: string,
     // Their corrections when the caller has read them already (the public snapshot does).
     read?: Map<string, PublicCorrection[]>
   ): Promise<StoryWithCorrections[]> {
     const byStory =
       read ??
       (await getService('corrections', { strapi }).publicByStory(
-        found.map((story) => story.documentId)
+        found.map((story) => story.documentId),
+        locale
       ));
     return found.map((story) => {
       const corrections = byStory.get(story.documentId) ?? [];

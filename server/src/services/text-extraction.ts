@@ -154,6 +154,7 @@ const textExtraction = ({ strapi }: { strapi: Core.Strapi }) => {
         claimedAt: null,
       },
     });
+    getService('webhook-events', { strapi }).textExtracted(job);
   };
 
   const drainQueue = async () => {

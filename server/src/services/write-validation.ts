@@ -36,15 +36,16 @@ const writeValidation = ({ strapi }: { strapi: Core.Strapi }) => {
     return schemas.get(uid)!;
   };
 
-  const storyViolations = async (documentId: string): Promise<Violation[]> => {
+  const storyViolations = async (documentId: string, locale?: string): Promise<Violation[]> => {
     const story = (await strapi.documents(STORY_UID).findOne({
       documentId,
+      ...(locale ? { locale } : {}),
       status: 'draft',
-      fields: ['slug'],
+      fields: ['slug', 'locale', 'translatedFrom'],
       populate: {
         citations: { populate: { sourceDocument: { fields: ['title', 'pageCount'] } } },
       },
-    })) as Pick<Story, 'slug' | 'citations'> | null;
+    })) as Pick<Story, 'slug' | 'citations' | 'locale' | 'translatedFrom'> | null;
     if (!story) {
       return [];
     }
@@ -61,12 +62,32 @@ const writeValidation = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     });
 
+    // Unique among the stories of one language: a translation may keep its original's slug.
     const sameSlug = await strapi.documents(STORY_UID).count({
       filters: { slug: story.slug, documentId: { $ne: documentId } },
+      locale: story.locale ?? undefined,
       status: 'draft',
     });
     if (sameSlug > 0) {
       violations.push({ path: ['slug'], id: 'slug-taken', values: { slug: story.slug } });
+    }
+
+    // A translation names the version it was translated from: another language of this story.
+    if (story.translatedFrom) {
+      const original =
+        story.translatedFrom !== story.locale &&
+        (await strapi.documents(STORY_UID).count({
+          filters: { documentId },
+          locale: story.translatedFrom,
+          status: 'draft',
+        }));
+      if (!original) {
+        violations.push({
+          path: ['translatedFrom'],
+          id: 'translated-from-unknown',
+          values: { locale: story.translatedFrom },
+        });
+      }
     }
     return violations;
   };
@@ -106,22 +127,29 @@ const writeValidation = ({ strapi }: { strapi: Core.Strapi }) => {
   const correctionViolations = async (documentId: string): Promise<Violation[]> => {
     const correction = (await strapi.documents(CORRECTION_UID).findOne({
       documentId,
-      fields: ['storyDocumentId', 'issuedAt', 'lateReason'],
-      populate: { supersedes: { fields: ['storyDocumentId'] } },
-    })) as Pick<Correction, 'storyDocumentId' | 'issuedAt' | 'lateReason' | 'supersedes'> | null;
+      fields: ['storyDocumentId', 'storyLocale', 'issuedAt', 'lateReason', 'carriedFrom'],
+      populate: { supersedes: { fields: ['storyDocumentId', 'storyLocale'] } },
+    })) as Pick<
+      Correction,
+      'storyDocumentId' | 'storyLocale' | 'issuedAt' | 'lateReason' | 'supersedes' | 'carriedFrom'
+    > | null;
     if (!correction) {
       return [];
     }
 
     const violations: Violation[] = [];
+    // Corrections are per language: the story must be published in the correction's locale.
+    const locale = correction.storyLocale ?? undefined;
     const story = (await strapi.documents(STORY_UID).findOne({
       documentId: correction.storyDocumentId,
+      ...(locale ? { locale } : {}),
       status: 'published',
       fields: ['firstPublishedAt'],
     })) as Pick<Story, 'firstPublishedAt'> | null;
     if (!story) {
       const exists = await strapi.documents(STORY_UID).count({
         filters: { documentId: correction.storyDocumentId },
+        ...(locale ? { locale } : {}),
       });
       violations.push(
         exists
@@ -152,15 +180,34 @@ const writeValidation = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     }
 
+    // A carried-over correction names one of the same story, issued in another language.
+    if (correction.carriedFrom) {
+      const original = (await strapi.documents(CORRECTION_UID).findOne({
+        documentId: correction.carriedFrom,
+        fields: ['storyDocumentId', 'storyLocale'],
+      })) as Pick<Correction, 'storyDocumentId' | 'storyLocale'> | null;
+      if (
+        !original ||
+        original.storyDocumentId !== correction.storyDocumentId ||
+        original.storyLocale === correction.storyLocale
+      ) {
+        violations.push({ path: ['carriedFrom'], id: 'carried-from-other' });
+      }
+    }
+
     const superseded = correction.supersedes;
-    if (superseded && superseded.storyDocumentId !== correction.storyDocumentId) {
+    if (
+      superseded &&
+      (superseded.storyDocumentId !== correction.storyDocumentId ||
+        (superseded.storyLocale ?? null) !== (correction.storyLocale ?? null))
+    ) {
       violations.push({ path: ['supersedes'], id: 'supersedes-other-story' });
     }
     return violations;
   };
 
   const consistencyChecks: Partial<
-    Record<UID.ContentType, (documentId: string) => Promise<Violation[]>>
+    Record<UID.ContentType, (documentId: string, locale?: string) => Promise<Violation[]>>
   > = {
     [STORY_UID]: storyViolations,
     [SOURCE_DOCUMENT_UID]: sourceDocumentViolations,
@@ -172,9 +219,10 @@ const writeValidation = ({ strapi }: { strapi: Core.Strapi }) => {
       await validateInLanguage(inputSchema(uid), data ?? {}, editorLanguage(strapi));
     },
 
-    async assertConsistent(uid: ValidatedUID, documentId: string) {
+    /** `locale`: the version written, for a localized type (Strapi i18n). */
+    async assertConsistent(uid: ValidatedUID, documentId: string, locale?: string) {
       const check = consistencyChecks[uid];
-      const problems = check ? await check(documentId) : [];
+      const problems = check ? await check(documentId, locale) : [];
       if (problems.length > 0) {
         throw fieldProblemsError(problems, editorLanguage(strapi));
       }

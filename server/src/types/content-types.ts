@@ -64,12 +64,16 @@ export type DocumentCitation = {
   sourceDocument?: SourceDocument | null;
   page: number;
   passage: string;
+  /** In a translation: the passage as the source document has it, which R11 checks. */
+  originalPassage?: string | null;
   passageType: PassageType;
 };
 
 export type AnonymousQuote = {
   id?: number;
   quote: string;
+  /** In a translation: the original quote's text, whose approval this one's is bound to. */
+  originalQuote?: string | null;
   attribution: string;
   anonymityReason: string;
   howSourceKnows?: string | null;
@@ -93,6 +97,10 @@ export type Story = Document & {
   dateline?: string | null;
   kind: StoryKind;
   backstory?: string | null;
+  /** The story's language (Strapi i18n): one version per locale, one documentId. */
+  locale?: string | null;
+  /** For a translation, the locale of the version it was translated from. */
+  translatedFrom?: string | null;
   firstPublishedAt?: string | null;
   lastPublishedAt?: string | null;
   /** What readers saw at the last publish: `readerVisible()` of rules/reader-visible-changes. */
@@ -122,6 +130,8 @@ export type ConfidentialSource = Document & {
 
 export type Correction = Document & {
   storyDocumentId: string;
+  /** The story's language version it corrects (its locale code). */
+  storyLocale?: string | null;
   kind: CorrectionKind;
   text: string;
   issuedAt: string;
@@ -130,6 +140,10 @@ export type Correction = Document & {
   issuedByName?: string | null;
   lateReason?: string | null;
   supersedes?: Correction | null;
+  /** The correction of another language version that this one carries over. */
+  carriedFrom?: string | null;
+  /** A translation's own slip, kept to its language version (not offered to carry over). */
+  translationOnly?: boolean | null;
   /** The reader-visible fingerprint of the story's draft when it was issued: the change it explains (R9). */
   draftFingerprint?: string | null;
   /** Issued on a draft readers have not seen yet: public with the story's next publish. */

@@ -11,8 +11,9 @@ type ShadowCrud = (uid: string) => { disable(): unknown };
  * every type of this plugin through generic resolvers: drafts through `status: DRAFT`, filters on
  * the quote's link to its source, a schema that names the confidential types. The action it checks
  * (`plugin::intelligence-stories.story.find`) is the very one a site grants for the REST routes,
- * so opening the REST API would open that too. The plugin's public contract is its REST routes,
- * which serve published, public fields only; none of its types or components is exposed here.
+ * so opening the REST API would open that too. None of its types or components is generated here;
+ * what GraphQL serves of the plugin is its own read-only queries (graphql/index.ts), which answer
+ * published, public fields only, through the same services as the REST routes.
  */
 export const keepOutOfGraphql = (strapi: Core.Strapi) => {
   const graphql = strapi.plugin('graphql');

@@ -31,6 +31,9 @@ export const PUBLIC_STORY_FIELDS = [
   'dateline',
   'kind',
   'backstory',
+  // The story's language (Strapi i18n) and, for a translation, the locale it was translated from.
+  'locale',
+  'translatedFrom',
   'firstPublishedAt',
   'publishedAt',
   'updatedAt',
@@ -39,7 +42,9 @@ export const PUBLIC_STORY_FIELDS = [
 export const PUBLIC_STORY_POPULATE = {
   bylines: { fields: ['name', 'role'] },
   citations: {
-    fields: ['page', 'passage', 'passageType'],
+    // A translation's citation shows both: the passage in the story's language and the original
+    // one, as the PDF has it.
+    fields: ['page', 'passage', 'originalPassage', 'passageType'],
     populate: { sourceDocument: { fields: ['title', 'issuer', 'documentNumber'] } },
   },
   anonymousQuotes: { fields: ['quote', 'attribution', 'anonymityReason'] },
@@ -59,12 +64,15 @@ export const PUBLIC_CORRECTION_FIELDS = [
 
 export type PublicShape = {
   fields: string[];
+  /** Whether the type exists per locale (Strapi i18n): its routes then take `locale`. */
+  localized?: boolean;
   populate: Record<string, unknown>;
   defaultSort: Array<Record<string, 'asc' | 'desc'>>;
 };
 
 export const PUBLIC_STORY_SHAPE: PublicShape = {
   fields: PUBLIC_STORY_FIELDS,
+  localized: true,
   populate: PUBLIC_STORY_POPULATE,
   defaultSort: [{ publishedAt: 'desc' }, { id: 'desc' }],
 };

@@ -17,18 +17,23 @@ const since = yup
 
 const kind = yup.mixed().oneOf([...CORRECTION_KINDS], 'kind must be one of: ${values}');
 
+// Checked against the app's locales by the route (services/locales); the app's default if absent.
+const locale = yup.string();
+
 // Query values are strings or nested objects; anything the route would not honour is refused.
 const unknownKeys = 'unsupported query parameter(s): ${unknown}';
 
-/** `GET /corrections`: newest first, paginated, from a date, of one kind. */
+/** `GET /corrections`: newest first, paginated, from a date, of one kind, in one locale. */
 export const correctionListQuerySchema: yup.AnyObjectSchema = yup
-  .object({ since, kind, pagination: paginationSchema })
+  .object({ since, kind, locale, pagination: paginationSchema })
   .noUnknown(true, unknownKeys);
 
-/** The RSS and JSON feeds: the latest corrections, optionally of one kind. */
+/** The RSS and JSON feeds: the latest corrections in one locale, optionally of one kind. */
 export const correctionFeedQuerySchema: yup.AnyObjectSchema = yup
-  .object({ kind })
+  .object({ kind, locale })
   .noUnknown(true, unknownKeys);
 
-/** The JSON-LD of a story takes no parameters. */
-export const noQuerySchema: yup.AnyObjectSchema = yup.object({}).noUnknown(true, unknownKeys);
+/** The JSON-LD of a story takes its locale only. */
+export const jsonLdQuerySchema: yup.AnyObjectSchema = yup
+  .object({ locale })
+  .noUnknown(true, unknownKeys);

@@ -60,6 +60,8 @@ export const deskCorrectionsQuerySchema: yup.AnyObjectSchema = yup
     kind: yup.mixed().oneOf([...CORRECTION_KINDS], 'kind must be one of: ${values}'),
     issuedFrom: bound('issuedFrom'),
     issuedTo: bound('issuedTo'),
+    // One language version's corrections (a story's timeline in the Content Manager's locale).
+    locale: yup.string().max(16, 'locale must be at most ${max} characters'),
     pagination: paginationSchema,
   })
   .noUnknown(true, 'unsupported query parameter(s): ${unknown}')

@@ -10,6 +10,8 @@ export const deskQuerySchema: yup.AnyObjectSchema = yup
   .object({
     q: yup.string().max(200, 'q must be at most ${max} characters'),
     state: yup.mixed().oneOf([...DESK_STATES], 'state must be one of: ${values}'),
+    // One language version of the stories; checked against the app's locales by the route.
+    locale: yup.string().max(16, 'locale must be at most ${max} characters'),
     pagination: paginationSchema,
   })
   .noUnknown(true, unknownKeys);

@@ -21,7 +21,7 @@ const storyUrlTemplate = () =>
           return false;
         }
         try {
-          const { protocol } = new URL(value.replace(/\{(slug|documentId)\}/g, 'x'));
+          const { protocol } = new URL(value.replace(/\{(slug|documentId|locale)\}/g, 'x'));
           return protocol === 'https:' || protocol === 'http:';
         } catch {
           return false;
