@@ -8,6 +8,7 @@ const LABELS: Record<QueueState, string> = {
   rejected: 'Rejected',
   voided: 'Changed since approved',
   'approver-lost-permission': 'Approver can no longer approve',
+  'original-not-approved': 'Original not approved',
 };
 
 const HINTS: Record<QueueState, string> = {
@@ -16,6 +17,8 @@ const HINTS: Record<QueueState, string> = {
   voided: 'It changed after it was approved: a standards editor must approve it again.',
   'approver-lost-permission':
     'Approved by {approver}, who can no longer approve quotes: a standards editor must approve it again.',
+  'original-not-approved':
+    'A translation: the original quote it renders has no standing approval in the version it was translated from.',
 };
 
 /** Why a quote awaits a standards editor's decision, in a word (the server's reason). */

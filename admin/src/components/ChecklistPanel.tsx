@@ -27,11 +27,8 @@ type StoryDocument = { updatedAt?: string; firstPublishedAt?: string | null; sta
 const Checklist = ({ documentId, document }: { documentId: string; document?: StoryDocument }) => {
   const { formatMessage } = useIntl();
   const rbac = usePluginRBAC();
-  const { readiness, corrections, error, loading, reload, setReadiness } = useStorySourcing(
-    documentId,
-    { canRead: rbac.canRead },
-    document?.updatedAt
-  );
+  const { readiness, corrections, carryOver, error, loading, reload, setReadiness } =
+    useStorySourcing(documentId, { canRead: rbac.canRead }, document?.updatedAt);
   const label = usePluginLabel();
 
   if (rbac.isLoading || (loading && !readiness)) {
@@ -53,6 +50,7 @@ const Checklist = ({ documentId, document }: { documentId: string; document?: St
       storyDocumentId={documentId}
       firstPublishedAt={document?.firstPublishedAt ?? null}
       corrections={corrections}
+      carryOver={carryOver}
       draftDiffers={changes.length > 0}
       onIssued={() => void reload()}
     />
@@ -247,6 +245,15 @@ const Checklist = ({ documentId, document }: { documentId: string; document?: St
               {label('checklist.corrections', 'Corrections')}
             </Typography>
             <CorrectionTimeline corrections={corrections} />
+            {carryOver.length > 0 ? (
+              <Typography variant="omega" textColor="warning600">
+                {label(
+                  'corrections.carryOver.notice',
+                  '{count, plural, one {# factual correction was} other {# factual corrections were}} issued on another language version and not carried into this one yet: issue a correction, then pick it under “Carries over”.',
+                  { count: carryOver.length }
+                )}
+              </Typography>
+            ) : null}
             {issueCorrection}
           </Flex>
         </Box>

@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Field,
   Flex,
   Modal,
@@ -14,11 +15,13 @@ import { useState } from 'react';
 import {
   CORRECTION_KIND_LABELS,
   CORRECTION_KINDS,
+  type CarryOverCorrection,
   type CorrectionKind,
   type DeskCorrection,
   type IssueCorrection,
 } from '../../../shared/contracts/corrections';
 import { usePluginLabel } from '../hooks/usePluginLabel';
+import { localeParams, useStoryLocale } from '../hooks/useStoryLocale';
 import { describeError } from '../utils/api';
 import { needsLateReason } from '../utils/late-correction';
 
@@ -26,6 +29,8 @@ type Props = {
   storyDocumentId: string;
   firstPublishedAt: string | null;
   corrections: DeskCorrection[];
+  /** Factual corrections of the other language versions not carried into this one yet. */
+  carryOver?: CarryOverCorrection[];
   /** The draft differs from what readers see (readiness' `changedSincePublish`). */
   draftDiffers: boolean;
   onIssued(): void;
@@ -36,16 +41,20 @@ export const IssueCorrectionModal = ({
   storyDocumentId,
   firstPublishedAt,
   corrections,
+  carryOver = [],
   draftDiffers,
   onIssued,
 }: Props) => {
   const { post } = useFetchClient();
+  const locale = useStoryLocale();
   const { toggleNotification } = useNotification();
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<CorrectionKind>('correction');
   const [text, setText] = useState('');
   const [lateReason, setLateReason] = useState('');
   const [supersedes, setSupersedes] = useState('');
+  const [carriedFrom, setCarriedFrom] = useState('');
+  const [translationOnly, setTranslationOnly] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const late = needsLateReason(firstPublishedAt);
@@ -58,7 +67,16 @@ export const IssueCorrectionModal = ({
     try {
       const { data } = await post<IssueCorrection.Response, IssueCorrection.Request['body']>(
         `/intelligence-stories/stories/${storyDocumentId}/corrections`,
-        { kind, text, lateReason: lateReason || null, supersedes: supersedes || null }
+        {
+          kind,
+          text,
+          lateReason: lateReason || null,
+          supersedes: supersedes || null,
+          carriedFrom: carriedFrom || null,
+          translationOnly,
+          // The edit view's language version: a translation's slip is corrected in its own.
+          ...localeParams(locale),
+        }
       );
       toggleNotification({
         type: 'success',
@@ -73,6 +91,8 @@ export const IssueCorrectionModal = ({
       setText('');
       setLateReason('');
       setSupersedes('');
+      setCarriedFrom('');
+      setTranslationOnly(false);
       onIssued();
     } catch (caught) {
       const { message, fields } = describeError(caught);
@@ -106,6 +126,39 @@ export const IssueCorrectionModal = ({
                     'Readers see this correction as soon as you issue it. To correct the text too, edit the draft first: the correction then goes public with the fix.'
                   )}
             </Typography>
+            {carryOver.length > 0 ? (
+              <Field.Root
+                name="carriedFrom"
+                error={errors.carriedFrom}
+                hint={label(
+                  'corrections.carriedFrom.hint',
+                  'A factual correction issued in another language: its kind and text are copied here for you to translate.'
+                )}
+              >
+                <Field.Label>{label('corrections.carriedFromLabel', 'Carries over')}</Field.Label>
+                <SingleSelect
+                  value={carriedFrom}
+                  onChange={(value) => {
+                    const original = carryOver.find((c) => c.documentId === String(value));
+                    setCarriedFrom(String(value));
+                    if (original) {
+                      setKind(original.kind);
+                      setText(original.text);
+                    }
+                  }}
+                  onClear={() => setCarriedFrom('')}
+                  placeholder={label('corrections.supersedes.none', 'None')}
+                >
+                  {carryOver.map((correction) => (
+                    <SingleSelectOption key={correction.documentId} value={correction.documentId}>
+                      {`${correction.locale ?? ''} · ${CORRECTION_KIND_LABELS[correction.kind]}: ${correction.text.slice(0, 60)}…`}
+                    </SingleSelectOption>
+                  ))}
+                </SingleSelect>
+                <Field.Hint />
+                <Field.Error />
+              </Field.Root>
+            ) : null}
             <Field.Root name="kind" error={errors.kind} required>
               <Field.Label>{label('corrections.kind', 'Kind')}</Field.Label>
               <SingleSelect value={kind} onChange={(value) => setKind(value as CorrectionKind)}>
@@ -131,6 +184,23 @@ export const IssueCorrectionModal = ({
               <Field.Hint />
               <Field.Error />
             </Field.Root>
+            {locale ? (
+              <Field.Root
+                name="translationOnly"
+                hint={label(
+                  'corrections.translationOnly.hint',
+                  'A slip of this translation, not a wrong fact: it is not offered to the editors of the other languages.'
+                )}
+              >
+                <Checkbox
+                  checked={translationOnly}
+                  onCheckedChange={(checked) => setTranslationOnly(checked === true)}
+                >
+                  {label('corrections.translationOnly', 'Translation slip (this language only)')}
+                </Checkbox>
+                <Field.Hint />
+              </Field.Root>
+            ) : null}
             {late || errors.lateReason ? (
               <Field.Root
                 name="lateReason"

@@ -6,6 +6,7 @@ import { useIntl } from 'react-intl';
 
 import type { DecisionAbility } from '../../../shared/contracts/desk';
 import type { ApproveQuote, RejectQuote } from '../../../shared/contracts/quotes';
+import { localeParams, useStoryLocale } from '../hooks/useStoryLocale';
 import { describeError, isConflict, type Readiness } from '../utils/api';
 import { refreshApprovalCount } from '../utils/approval-count';
 import { FourEyesNotice } from './approval-queue/FourEyesNotice';
@@ -19,6 +20,8 @@ type Props = {
   onDecided(readiness: Readiness | null): void;
   /** The server's word on whether this editor may decide (four eyes); absent: ask on the click. */
   decision?: DecisionAbility;
+  /** The quote's language version; by default the one the Content Manager's edit view shows. */
+  locale?: string | null;
 };
 
 /** Approve or reject one anonymous quote, with a comment (required to reject). */
@@ -28,10 +31,13 @@ export const QuoteDecision = ({
   revision,
   onDecided,
   decision,
+  locale: itemLocale,
 }: Props) => {
   const refused = decision?.mayDecide === false;
   const { formatMessage } = useIntl();
   const { post } = useFetchClient();
+  const editViewLocale = useStoryLocale();
+  const locale = itemLocale ?? editViewLocale;
   const { toggleNotification } = useNotification();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState<'approve' | 'reject' | null>(null);
@@ -44,10 +50,11 @@ export const QuoteDecision = ({
       const { data } = await post<
         ApproveQuote.Response | RejectQuote.Response,
         ApproveQuote.Request['body'] | RejectQuote.Request['body']
-      >(`/intelligence-stories/stories/${storyDocumentId}/quotes/${quoteIndex}/${decision}`, {
-        revision,
-        comment: comment || null,
-      });
+      >(
+        `/intelligence-stories/stories/${storyDocumentId}/quotes/${quoteIndex}/${decision}`,
+        { revision, comment: comment || null },
+        { params: localeParams(locale) }
+      );
       toggleNotification({
         type: 'success',
         message: formatMessage({

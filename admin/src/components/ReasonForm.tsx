@@ -1,5 +1,7 @@
 import { Button, Field, Flex, Textarea } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+
+import { localeParams, useStoryLocale } from '../hooks/useStoryLocale';
 import { useState } from 'react';
 
 import { describeError, isConflict } from '../utils/api';
@@ -37,6 +39,8 @@ export const ReasonForm = ({
   onDone,
 }: Props) => {
   const { post } = useFetchClient();
+  // The edit view's language version: declarations and overrides are for that version's draft.
+  const locale = useStoryLocale();
   const { toggleNotification } = useNotification();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -46,7 +50,7 @@ export const ReasonForm = ({
     setBusy(true);
     setError(undefined);
     try {
-      await post(path, { ...body, reason });
+      await post(path, { ...body, reason }, { params: localeParams(locale) });
       toggleNotification({ type: 'success', message: done });
       setReason('');
       onDone();

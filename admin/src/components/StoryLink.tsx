@@ -9,17 +9,19 @@ type Props = {
   title: string;
   /** The server's word on whether the Content Manager opens this story for the user. */
   canOpen: boolean | undefined;
+  /** The language version to open (Strapi i18n); the Content Manager's default when absent. */
+  locale?: string | null;
 };
 
 /**
  * A story's title, linked to its edit view only when the Content Manager would open it for the
  * user: an Author reads their own entries only, and a link answering Forbidden is a dead end.
  */
-export const StoryLink = ({ documentId, title, canOpen }: Props) => {
+export const StoryLink = ({ documentId, title, canOpen, locale }: Props) => {
   const label = usePluginLabel();
   if (canOpen) {
     return (
-      <Link tag={NavLink} to={storyEditPath(documentId)}>
+      <Link tag={NavLink} to={storyEditPath(documentId, locale)}>
         {title}
       </Link>
     );

@@ -50,7 +50,7 @@ export const ApprovalQueuePage = () => {
           <Flex direction="column" alignItems="stretch" gap={4}>
             {items.map((item) => (
               <Box
-                key={`${item.story.documentId}-${item.quoteIndex}`}
+                key={`${item.story.documentId}-${item.story.locale ?? ''}-${item.quoteIndex}`}
                 tag="article"
                 aria-label={label('queue.item', '{title}, quote {number}', {
                   title: item.story.title,
@@ -64,6 +64,7 @@ export const ApprovalQueuePage = () => {
                 <Flex justifyContent="space-between" paddingBottom={3}>
                   <StoryLink
                     documentId={item.story.documentId}
+                    locale={item.story.locale}
                     title={item.story.title}
                     canOpen={item.story.canOpen}
                   />
@@ -115,16 +116,20 @@ export const ApprovalQueuePage = () => {
                     ) : null}
                     <QuoteContext
                       documentId={item.story.documentId}
+                      locale={item.story.locale}
                       quoteIndex={item.quoteIndex}
                       version={item.story.revision}
                       editViewPath={
-                        item.story.canOpen === false ? null : storyEditPath(item.story.documentId)
+                        item.story.canOpen === false
+                          ? null
+                          : storyEditPath(item.story.documentId, item.story.locale)
                       }
                     />
                   </Grid.Item>
                   <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
                     <QuoteDecision
                       storyDocumentId={item.story.documentId}
+                      locale={item.story.locale}
                       quoteIndex={item.quoteIndex}
                       revision={item.story.revision}
                       decision={item.decision}

@@ -21,6 +21,7 @@ import { ListEmptyState } from '../components/ListEmptyState';
 import { ListSearch } from '../components/ListSearch';
 import { StateBadge } from '../components/StateBadge';
 import { StoryLink } from '../components/StoryLink';
+import { useLocales } from '../hooks/useLocales';
 import { usePaginatedList } from '../hooks/usePaginatedList';
 import { usePluginLabel } from '../hooks/usePluginLabel';
 import type { DeskState, DeskStory } from '../utils/api';
@@ -33,15 +34,20 @@ export const DeskPage = () => {
   const [{ query }, setQuery] = useQueryParams<{
     q?: string;
     state?: DeskState | '';
+    locale?: string;
     page?: string;
     pageSize?: string;
   }>();
   const q = query.q ?? '';
   const state = query.state ?? '';
+  // One language version of the stories at a time (the app's default unless chosen).
+  const locales = useLocales();
+  const locale = query.locale ?? '';
   const { page, pageSize } = usePageParams();
   const { result, error } = usePaginatedList<DeskStory>('/intelligence-stories/desk/stories', {
     ...(q ? { q } : {}),
     ...(state ? { state } : {}),
+    ...(locale ? { locale } : {}),
     pagination: { page, pageSize },
   });
   const label = usePluginLabel();
@@ -81,6 +87,24 @@ export const DeskPage = () => {
                 </SingleSelectOption>
               ))}
             </SingleSelect>
+            {locales.length > 1 ? (
+              <SingleSelect
+                aria-label={label('desk.locale', 'Language')}
+                placeholder={
+                  locales.find(({ isDefault }) => isDefault)?.name ??
+                  label('desk.locale', 'Language')
+                }
+                value={locale}
+                onChange={(value) => setQuery({ locale: String(value), page: '1' })}
+                onClear={() => setQuery({ locale: '', page: '1' })}
+              >
+                {locales.map(({ code, name }) => (
+                  <SingleSelectOption key={code} value={code}>
+                    {name}
+                  </SingleSelectOption>
+                ))}
+              </SingleSelect>
+            ) : null}
           </Flex>
         }
       />
@@ -127,6 +151,7 @@ export const DeskPage = () => {
                       <Td>
                         <StoryLink
                           documentId={story.documentId}
+                          locale={story.locale}
                           title={story.title}
                           canOpen={story.canOpen}
                         />

@@ -14,12 +14,14 @@ const PAGE_SIZE = 100;
  */
 export const fetchAllPages = async <T extends { documentId: string }>(
   get: Get,
-  path: string
+  path: string,
+  /** The route's other parameters, e.g. `{ locale }`. */
+  params: Record<string, unknown> = {}
 ): Promise<T[]> => {
   const items = new Map<string, T>();
   for (let page = 1; ; page += 1) {
     const { data } = await get<Paginated<T>>(path, {
-      params: { pagination: { page, pageSize: PAGE_SIZE } },
+      params: { ...params, pagination: { page, pageSize: PAGE_SIZE } },
     });
     for (const item of data.data) {
       items.set(item.documentId, items.get(item.documentId) ?? item);

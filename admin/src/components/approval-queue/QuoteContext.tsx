@@ -27,11 +27,14 @@ const Section = ({ title, children }: { title: string; children: ReactNode }) =>
  */
 export const QuoteContext = ({
   documentId,
+  locale,
   quoteIndex,
   version,
   editViewPath,
 }: {
   documentId: string;
+  /** The story's language version the quote is in. */
+  locale?: string | null;
   quoteIndex: number;
   version: string | null;
   /** The story's edit view, for the findings' remedies; null when the user may not open it. */
@@ -46,14 +49,15 @@ export const QuoteContext = ({
   useEffect(() => {
     let current = true;
     get<GetApprovalQueueItem.Response>(
-      `/intelligence-stories/desk/approvals/${documentId}/quotes/${quoteIndex}`
+      `/intelligence-stories/desk/approvals/${documentId}/quotes/${quoteIndex}`,
+      { params: locale ? { locale } : undefined }
     )
       .then(({ data }) => current && setDetail(data.data))
       .catch((caught) => current && setError(describeError(caught).message));
     return () => {
       current = false;
     };
-  }, [get, documentId, quoteIndex, version]);
+  }, [get, documentId, locale, quoteIndex, version]);
 
   if (error) {
     return (
