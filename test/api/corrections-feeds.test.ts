@@ -83,9 +83,11 @@ describe('the public corrections feeds', () => {
     it('lists the corrections of published stories, newest first, with their story', async () => {
       const res = await get('/corrections').expect(200);
       expect(res.body.data).toEqual(
-        // As issued, without what only its issuer is told (`held`: none of these is).
-        listed.map(({ storyKey, held, ...correction }) => {
+        // As issued, without what only its issuer is told (`held`: none of these is), in the
+        // list of its language (the default one: the request names none).
+        listed.map(({ storyKey, held, locale, ...correction }) => {
           expect(held).toBe(false);
+          expect(locale).toBe('en');
           return { ...correction, story: stories[storyKey] };
         })
       );

@@ -1,5 +1,6 @@
 import { seedExampleStory } from '../../playground/src/seed';
 import { CORRECTIONS, STORY } from '../../playground/src/seed/odni-2021-interference';
+import { CORRECTIONS_FR, STORY_FR } from '../../playground/src/seed/odni-2021-interference-fr';
 import { createAdminUser, grantPublicPermission } from '../helpers/auth';
 import { contentManager } from '../helpers/content-manager';
 import { issueCorrection } from '../helpers/corrections';
@@ -54,7 +55,7 @@ describe('corrections held until their fix is published', () => {
       .get(`/intelligence-stories/stories/${documentId}/corrections`)
       .set('Authorization', `Bearer ${token}`)
       .expect(200)
-      .then((res) => res.body.data as Array<{ documentId: string; held: boolean }>);
+      .then((res) => res.body.data as Array<{ documentId: string; held: boolean; locale: string }>);
 
   const readiness = (documentId: string) =>
     app
@@ -169,8 +170,13 @@ describe('corrections held until their fix is published', () => {
     });
 
     it('was corrected in a desk’s order: its corrections public with the fix', async () => {
+      // The English two and the French version's own one: none held.
       const held = await desk(documentId);
-      expect(held.map((c) => c.held)).toEqual([false, false]);
+      expect(held.map((c) => [c.locale, c.held])).toEqual([
+        ['fr', false],
+        ['en', false],
+        ['en', false],
+      ]);
       const story = await app.request().get(`${API}/stories/${STORY.slug}`).expect(200);
       expect(story.body.data.corrections.map((c: { text: string }) => c.text)).toEqual(
         CORRECTIONS.map((c) => c.text)
@@ -178,6 +184,19 @@ describe('corrections held until their fix is published', () => {
       const body = JSON.stringify(story.body.data.body);
       expect(body).toContain('“smear” the image of Joe Biden');
       expect(body).not.toContain('is it written');
+    });
+
+    it('corrected its French version in the same order, in French only', async () => {
+      const story = await app
+        .request()
+        .get(`${API}/stories/${STORY_FR.slug}?locale=fr`)
+        .expect(200);
+      expect(story.body.data.corrections.map((c: { text: string }) => c.text)).toEqual(
+        CORRECTIONS_FR.map((c) => c.text)
+      );
+      const body = JSON.stringify(story.body.data.body);
+      expect(body).toContain('affirme le rapport');
+      expect(body).not.toContain('est-il écrit');
     });
 
     it('refuses a stealth edit: "shows" changed to "found" with no new correction (R9)', async () => {

@@ -46,6 +46,8 @@ describe('issuing corrections', () => {
       documentId: expect.any(String),
       // Issued on a draft readers already see: public at once.
       held: false,
+      // The story's default language version: the request named none.
+      locale: 'en',
       kind: 'correction',
       text: TEXT,
       issuedAt: expect.any(String),
@@ -64,8 +66,9 @@ describe('issuing corrections', () => {
       .expect(200);
     expect(read.body.data.updatedAt).toBe(res.body.data.issuedAt);
     // As issued, without what only the issuer is told.
-    const { held, ...issued } = res.body.data;
+    const { held, locale, ...issued } = res.body.data;
     expect(held).toBe(false);
+    expect(locale).toBe('en');
     expect(read.body.data.corrections).toEqual([issued]);
   });
 

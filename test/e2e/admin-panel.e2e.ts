@@ -199,8 +199,9 @@ const plugin = (action: string) => ({ action: `plugin::intelligence-stories.${ac
     // The source by its alias: the register's handle, never who the source is.
     await page.getByRole('option', { name: /E2E-REP-1/ }).click();
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.waitForURL(/collection-types\/[^/]+\/(?!create)[a-z0-9]+$/);
-    storyId = page.url().split('/').pop()!;
+    // The saved story's address, with the language version it shows (Strapi i18n).
+    await page.waitForURL(/collection-types\/[^/]+\/(?!create)[a-z0-9]+(\?.*)?$/);
+    storyId = new URL(page.url()).pathname.split('/').pop()!;
     // Opened again, the saved quote shows its source by alias (loaded by the relation route).
     await page.reload();
     await page

@@ -10,17 +10,37 @@ const TEST_PASSWORD = 'Test-password-1';
 type Permission = {
   action: string;
   subject?: string | null;
-  properties?: { fields?: string[] };
+  properties?: { fields?: string[]; locales?: string[] | null };
   conditions?: string[];
 };
 
+const isLocalized = (app: TestApp, subject: string | null | undefined) =>
+  Boolean(
+    subject &&
+    (
+      app.strapi.contentTypes[subject as keyof typeof app.strapi.contentTypes] as
+        { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined
+    )?.pluginOptions?.i18n?.localized
+  );
+
 /**
- * An admin role with exactly the given permissions, for RBAC tests.
+ * An admin role with exactly the given permissions, for RBAC tests. A permission on a localized
+ * type (the story) that names no locales gets them all (`locales: null`, Strapi i18n's "every
+ * locale"): without the property, Strapi grants it on none.
  */
 export const createAdminRole = async (app: TestApp, permissions: Permission[]) => {
   const roles = app.strapi.service('admin::role');
   const role = await roles.create({ name: `test-role-${unique()}`, description: 'test' });
-  await roles.assignPermissions(role.id, permissions);
+  await roles.assignPermissions(
+    role.id,
+    permissions.map((permission) =>
+      isLocalized(app, permission.subject) &&
+      permission.action.startsWith('plugin::content-manager.') &&
+      !(permission.properties && 'locales' in permission.properties)
+        ? { ...permission, properties: { ...permission.properties, locales: null } }
+        : permission
+    )
+  );
   return role as { id: number; code: string };
 };
 

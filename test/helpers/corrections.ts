@@ -25,6 +25,8 @@ export const issueCorrection = async (
     lateReason: string | null;
     supersedes: string | null;
     held: boolean;
+    /** The story's language version it corrects. */
+    locale: string | null;
   };
 };
 

@@ -10,6 +10,13 @@ import { GOOD_QUOTE } from '../helpers/sourcing';
 import { createStory, sharedSourceDocument } from '../helpers/stories';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { UIDS } from '../helpers/uids';
+import { QUERY_ACTIONS } from '../../server/src/graphql';
+import {
+  comparedProbes,
+  refusedQueries,
+  type ComparedProbe,
+  type GraphqlProbeIds,
+} from './graphql-probes';
 import {
   allProbes,
   PUBLIC_ROUTES,
@@ -18,6 +25,7 @@ import {
   type RouteIds,
   type SecretPath,
 } from './probes';
+import { INTROSPECTION, selection, type FullType } from './walk/graphql';
 
 const READ_ACTIONS = [
   'plugin::intelligence-stories.story.find',
@@ -402,32 +410,115 @@ describe('no confidential value leaks through the public API, by any spelling', 
   });
 
   describe('GraphQL', () => {
+    let types: Map<string, FullType>;
+    let probeIds: GraphqlProbeIds;
+    let graphqlProbes = 0;
+    const graphqlFindings: string[] = [];
+
     const graphql = (caller: Caller, query: string) => {
       requestCount += 1;
       return app.request().post('/graphql').set(caller.headers).send({ query });
     };
 
-    it('names no type or field of the plugin in its schema', async () => {
+    /**
+     * One GraphQL probe, counted with the REST ones (family `GraphQL`), its answer scanned for
+     * every marker and, when it carries data without errors, for every private field name.
+     */
+    const probeGraphql = async (caller: Caller, query: string) => {
+      const res = await graphql(caller, query);
+      const body = res.body as GraphqlBody;
+      const clean = res.status === 200 && !body.errors;
+      const outcome = { status: clean ? 200 : res.status, identity: res.text, text: res.text };
+      count({ family: 'GraphQL', name: query, match: query, sameAsUnfiltered: false }, outcome);
+      graphqlProbes += 1;
+      // leaks() reads what was sent as a URL query; a GraphQL query is sent as it is.
+      const leaked = leaks(outcome, encodeURIComponent(query));
+      if (leaked.length > 0) {
+        graphqlFindings.push(`${caller.name} | ${query}: ${leaked.join(', ')}`);
+      }
+      return body;
+    };
+
+    beforeAll(async () => {
+      const schema = (await graphql(callers[0], INTROSPECTION)).body.data.__schema as {
+        types: FullType[];
+      };
+      types = new Map(schema.types.map((type) => [type.name, type]));
+      const source = await app.strapi.documents(UIDS.confidentialSource).findFirst({});
+      const drafts = await app.strapi.documents(UIDS.story).findMany({ status: 'draft' });
+      const published = await app.strapi.documents(UIDS.story).findMany({ status: 'published' });
+      const publishedIds = new Set(published.map(({ documentId }) => documentId));
+      const correction = await app.strapi.documents(UIDS.correction).findFirst({});
+      probeIds = {
+        ...ids,
+        draftOnlyStoryId: drafts.find(({ documentId }) => !publishedIds.has(documentId))!
+          .documentId,
+        confidentialSourceId: source!.documentId,
+        correctionId: correction!.documentId,
+        wrong: WRONG,
+      };
+    });
+
+    afterAll(() => {
+      console.log(
+        `GraphQL leak probes (${app.database.client}): ${graphqlProbes} probes, ${graphqlFindings.length} leaks`
+      );
+    });
+
+    it('names only the plugin’s public read-only types, queries and fields in its schema', async () => {
       const res = await graphql(
         callers[0],
-        '{ __schema { types { name fields { name args { name } } inputFields { name } } } }'
+        '{ __schema { mutationType { fields { name } } queryType { fields { name args { name } } } types { name fields { name args { name } } inputFields { name } } } }'
       );
+      graphqlProbes += 1;
       expect(res.status).toBe(200);
-      const types = res.body.data.__schema.types as Array<{
-        name: string;
-        fields: Array<{ name: string; args: Array<{ name: string }> }> | null;
-        inputFields: Array<{ name: string }> | null;
-      }>;
+      const schema = res.body.data.__schema as {
+        mutationType: { fields: Array<{ name: string }> } | null;
+        queryType: { fields: Array<{ name: string; args: Array<{ name: string }> }> };
+        types: Array<{
+          name: string;
+          fields: Array<{ name: string; args: Array<{ name: string }> }> | null;
+          inputFields: Array<{ name: string }> | null;
+        }>;
+      };
       // The schema is really there: Strapi's own types are served.
-      expect(types.map(({ name }) => name)).toContain('UsersPermissionsUser');
-      expect(
-        types.filter(({ name }) =>
-          /intelligence|confidential|anonymous|sourcedocument|^stor(y|ies)|correction|changelog|accesslog|byline|citation|keyjudgment/i.test(
+      expect(schema.types.map(({ name }) => name)).toContain('UsersPermissionsUser');
+      const pluginTypes = schema.types
+        .map(({ name }) =>
+          name.replace(/^(Intelligence)(PageInfo|PaginationArg)$/, 'Intelligence shared $2')
+        )
+        .filter((name) =>
+          /intelligence|confidential|anonymous|sourcedocument|^stor(y|ies)|correction|changelog|accesslog|byline|citation|keyjudgment|quotedecision/i.test(
             name
           )
-        )
-      ).toEqual([]);
-      const names = types.flatMap((type) => [
+        );
+      expect(pluginTypes.sort()).toEqual(
+        [
+          'IntelligenceAnonymousQuote',
+          'IntelligenceByline',
+          'IntelligenceCitation',
+          'IntelligenceCitedDocument',
+          'IntelligenceClassification',
+          'IntelligenceConfidence',
+          'IntelligenceCorrectedStory',
+          'IntelligenceCorrection',
+          'IntelligenceCorrectionConnection',
+          'IntelligenceCorrectionKind',
+          'IntelligenceDocumentFile',
+          'IntelligenceKeyJudgment',
+          'IntelligenceLikelihood',
+          'Intelligence shared PageInfo',
+          'Intelligence shared PaginationArg',
+          'IntelligencePassageType',
+          'IntelligenceSourceDocument',
+          'IntelligenceSourceDocumentConnection',
+          'IntelligenceStory',
+          'IntelligenceStoryConnection',
+          'IntelligenceStoryCorrection',
+          'IntelligenceStoryKind',
+        ].sort()
+      );
+      const names = schema.types.flatMap((type) => [
         ...(type.fields ?? []).flatMap((field) => [
           field.name,
           ...field.args.map(({ name }) => name),
@@ -435,25 +526,59 @@ describe('no confidential value leaks through the public API, by any spelling', 
         ...(type.inputFields ?? []).map(({ name }) => name),
       ]);
       for (const name of [
+        ...PRIVATE_NAMES.filter((privateName) => !privateName.includes(':')),
         'identity',
         'affiliation',
         'verificationNotes',
-        'howSourceKnows',
-        'editorNotes',
-        'approvalComment',
-        'approvedFingerprint',
-        'confidentialSource',
         'confidentialSources',
         'editorsWhoKnow',
-        'lastPublishedContent',
-        'issuedBy',
-        'stories',
-        'story',
-        'sourceDocuments',
+        'draftFingerprint',
+        'held',
       ]) {
         expect(names).not.toContain(name);
       }
+      // Shadow CRUD stays off for every plugin type: none of its generated queries is there.
+      const queries = schema.queryType.fields;
+      expect(
+        queries
+          .map(({ name }) => name)
+          .filter((name) =>
+            /confidential|stor(y|ies)|sourcedocument|correction|changelog|accesslog|quotedecision/i.test(
+              name
+            )
+          )
+          .sort()
+      ).toEqual([...Object.keys(QUERY_ACTIONS)].sort());
+      for (const query of queries.filter(({ name }) => name in QUERY_ACTIONS)) {
+        expect([query.name, query.args.map(({ name }) => name)]).toEqual([
+          query.name,
+          expect.not.arrayContaining(['filters', 'sort', 'status', 'publicationFilter']),
+        ]);
+      }
+      // Read-only: no mutation of the plugin's.
+      expect(
+        (schema.mutationType?.fields ?? [])
+          .map(({ name }) => name)
+          .filter((name) =>
+            /intelligence|confidential|stor(y|ies)|sourcedocument|correction/i.test(name)
+          )
+      ).toEqual([]);
     });
+
+    it.each([0, 1, 2])(
+      'answers each type’s introspection without a private field (caller %i)',
+      async (index) => {
+        for (const type of Object.keys(Object.fromEntries(types)).filter((name) =>
+          name.startsWith('Intelligence')
+        )) {
+          const body = await probeGraphql(
+            callers[index],
+            `{ __type(name: ${JSON.stringify(type)}) { name fields { name } inputFields { name } enumValues { name } } }`
+          );
+          expect(body.errors).toBeUndefined();
+        }
+      }
+    );
 
     it.each([0, 1, 2])(
       'answers queries for drafts, sources and private filters with errors only (caller %i)',
@@ -477,25 +602,123 @@ describe('no confidential value leaks through the public API, by any spelling', 
             '{ stories(filters: { anonymousQuotes: { confidentialSource: { id: { notNull: true } } } }) { documentId } }',
             '{ stories(filters: { anonymousQuotes: { confidentialSource: { id: { null: true } } } }) { documentId } }',
           ],
+          ...refusedQueries(probeIds).map((query): [string] => [query]),
         ];
         for (const [query, other] of pairs) {
-          const res = await graphql(caller, query);
-          const probe = { family: 'GraphQL', name: query, match: query, sameAsUnfiltered: true };
-          count(probe, { status: res.status, identity: res.text, text: res.text });
-          expect(res.body.errors?.length ?? 0).toBeGreaterThan(0);
-          expect(res.body.data ?? null).toBeNull();
-          expect(leaks({ status: 0, identity: '', text: res.text }, query)).toEqual([]);
+          const body = await probeGraphql(caller, query);
+          expect([query, (body.errors?.length ?? 0) > 0]).toEqual([query, true]);
+          expect([query, body.data ?? null]).toEqual([query, null]);
           if (other) {
-            const otherRes = await graphql(caller, other);
-            expect(otherRes.status).toBe(res.status);
+            const otherBody = await probeGraphql(caller, other);
             expect(
-              JSON.stringify(otherRes.body)
-                .replace(WRONG, 'isenc:v2')
-                .replace('"null"', '"notNull"')
-            ).toBe(JSON.stringify(res.body));
+              JSON.stringify(otherBody).replace(WRONG, 'isenc:v2').replace('"null"', '"notNull"')
+            ).toBe(JSON.stringify(body));
           }
         }
       }
     );
+
+    it.each([0, 1, 2])(
+      'answers every argument, nested selection and oracle as REST does, published only (caller %i)',
+      async (index) => {
+        const caller = callers[index];
+        const failures: string[] = [];
+        const probes = comparedProbes(probeIds);
+        for (const probe of probes) {
+          const selected = probe.type ? selection(types, probe.type, 1) : '';
+          const body = await probeGraphql(caller, `{ probe: ${probe.field} ${selected} }`);
+          requestCount += 1;
+          const rest = await app.request().get(probe.rest).set(caller.headers);
+          const got = graphqlIdentity(body, probe.kind);
+          const expected = restIdentity(rest, probe.kind);
+          if (got !== expected) {
+            failures.push(
+              `${probe.name}: GraphQL ${got.slice(0, 200)} ≠ REST ${expected.slice(0, 200)}`
+            );
+          }
+        }
+        expect(failures).toEqual([]);
+        expect(probes.length).toBeGreaterThan(50);
+      },
+      600_000
+    );
+
+    // Last of the GraphQL probes: their count and their findings, as the REST ones are reported.
+    it('counted its GraphQL probes and found 0 leaks', () => {
+      expect(graphqlProbes).toBeGreaterThan(300);
+      expect(graphqlFindings).toEqual([]);
+    });
   });
 });
+
+type GraphqlBody = {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+};
+
+/** REST's answers carry database ids, which the GraphQL types leave out. */
+const withoutIds = (value: unknown): unknown => {
+  if (Array.isArray(value)) {
+    return value.map(withoutIds);
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== 'id')
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, nested]) => [key, withoutIds(nested)])
+    );
+  }
+  return value;
+};
+
+const listIdentity = (nodes: Array<{ documentId: string }>, total: unknown) =>
+  JSON.stringify({ ids: nodes.map(({ documentId }) => documentId), total });
+
+/** What a REST answer says, in terms a GraphQL answer can be compared with. */
+const restIdentity = (
+  res: {
+    status: number;
+    text: string;
+    body: { data?: unknown; meta?: { pagination?: { total?: number } } };
+  },
+  kind: ComparedProbe['kind']
+) => {
+  const statuses: Record<number, string> = { 400: 'invalid', 403: 'refused', 404: 'null' };
+  if (res.status !== 200) {
+    return statuses[res.status] ?? `status ${res.status}`;
+  }
+  if (kind === 'list') {
+    return listIdentity(
+      res.body.data as Array<{ documentId: string }>,
+      res.body.meta?.pagination?.total
+    );
+  }
+  return JSON.stringify(withoutIds(kind === 'json' ? JSON.parse(res.text) : res.body.data));
+};
+
+const graphqlIdentity = (body: GraphqlBody, kind: ComparedProbe['kind']) => {
+  // A value the schema cannot even express (a page beyond a 32-bit Int) fails validation: the same
+  // refusal as REST's 400 for it.
+  const codes: Record<string, string> = {
+    BAD_USER_INPUT: 'invalid',
+    GRAPHQL_VALIDATION_FAILED: 'invalid',
+    FORBIDDEN: 'refused',
+  };
+  if (body.errors) {
+    const code = body.errors[0].extensions?.code ?? '';
+    return codes[code] ?? `error ${code} ${body.errors[0].message}`;
+  }
+  const value = body.data?.probe;
+  if (value === null || value === undefined) {
+    return 'null';
+  }
+  if (kind === 'list') {
+    const { nodes, pageInfo } = value as {
+      nodes: Array<{ documentId: string }>;
+      pageInfo: { total: number };
+    };
+    return listIdentity(nodes, pageInfo.total);
+  }
+  return JSON.stringify(withoutIds(value));
+};

@@ -10,10 +10,10 @@ type Field = {
   args: Array<{ name: string; type: TypeRef }>;
   type: TypeRef;
 };
-type FullType = { name: string; kind: string; fields: Field[] | null };
+export type FullType = { name: string; kind: string; fields: Field[] | null };
 
 const TYPE_REF = 'kind name ofType { kind name ofType { kind name ofType { kind name } } }';
-const INTROSPECTION = `{ __schema { queryType { name } types { name kind fields { name args { name type { ${TYPE_REF} } } type { ${TYPE_REF} } } } } }`;
+export const INTROSPECTION = `{ __schema { queryType { name } types { name kind fields { name args { name type { ${TYPE_REF} } } type { ${TYPE_REF} } } } } }`;
 
 const named = (ref: TypeRef): TypeRef => (ref.ofType ? named(ref.ofType) : ref);
 const required = (ref: TypeRef) => ref.kind === 'NON_NULL';
@@ -22,7 +22,11 @@ const required = (ref: TypeRef) => ref.kind === 'NON_NULL';
 const MAX_DEPTH = 4;
 
 /** A selection of every scalar and, down to MAX_DEPTH, every object field without required args. */
-const selection = (types: Map<string, FullType>, typeName: string, depth: number): string => {
+export const selection = (
+  types: Map<string, FullType>,
+  typeName: string,
+  depth: number
+): string => {
   const type = types.get(typeName);
   const parts = (type?.fields ?? []).flatMap((field) => {
     if (field.args.some((arg) => required(arg.type))) {
