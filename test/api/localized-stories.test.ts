@@ -173,6 +173,20 @@ describe('stories per locale', () => {
     expect((await get(`/stories/us-intelligence-2020-interference`)).body.data.locale).toBe('en');
   });
 
+  it('refuses a translation naming a locale it has no version in, and writes nothing', async () => {
+    for (const translatedFrom of ['de', 'fr']) {
+      await expect(
+        stories().update({
+          documentId: storyId,
+          locale: 'fr',
+          data: { title: 'Titre jamais enregistré', translatedFrom } as never,
+        })
+      ).rejects.toMatchObject({ message: expect.stringContaining('Translated from') });
+    }
+    const french = await stories().findOne({ documentId: storyId, locale: 'fr', status: 'draft' });
+    expect(french).toMatchObject({ translatedFrom: 'en', title: frenchDraft().title });
+  });
+
   it('checks a translated citation against the PDF through its original passage (R11)', async () => {
     const r11 = async () =>
       (await readiness('fr')).errors.filter(({ code }) => code === 'R11').map(({ path }) => path);
@@ -296,7 +310,7 @@ describe('stories per locale', () => {
         locale: 'de',
       });
     expect(refused.status).toBe(400);
-    expect(refused.body.error.message).toContain('storyLocale');
+    expect(refused.body.error.message).toMatch(/^locale: .*"de"/);
     expect(await count()).toBe(before);
 
     const issued = await app

@@ -113,8 +113,9 @@ const corrections = ({ strapi }: { strapi: Core.Strapi }) => ({
     const created = (await strapi.documents(CORRECTION_UID).create({
       data: {
         storyDocumentId,
-        // The language version it corrects; the issuance stamps the default one when absent.
-        storyLocale: input.locale ?? null,
+        // The language version it corrects, as the request names it (`locale`); the default one
+        // when absent.
+        storyLocale: await getService('locales', { strapi }).resolve(input.locale, 'locale'),
         kind: input.kind,
         text: input.text,
         lateReason: input.lateReason ?? null,

@@ -57,11 +57,6 @@ const locales = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       return locale;
     },
-
-    /** Forgets the kept list (tests that add a locale, and an administrator's change). */
-    forget() {
-      known = null;
-    },
   };
 };
 

@@ -12,6 +12,7 @@ import {
   type FieldProblem,
 } from '../validation/localized-errors';
 import { editorLanguage } from '../utils/editor-language';
+import { getService } from '../utils/get-service';
 import { CORRECTION_UID, SOURCE_DOCUMENT_UID, STORY_UID } from '../utils/plugin-id';
 
 type Violation = FieldProblem;
@@ -74,8 +75,10 @@ const writeValidation = ({ strapi }: { strapi: Core.Strapi }) => {
 
     // A translation names the version it was translated from: another language of this story.
     if (story.translatedFrom) {
+      const codes = await getService('locales', { strapi }).codes();
       const original =
         story.translatedFrom !== story.locale &&
+        codes.includes(story.translatedFrom) &&
         (await strapi.documents(STORY_UID).count({
           filters: { documentId },
           locale: story.translatedFrom,
