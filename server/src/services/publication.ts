@@ -71,63 +71,59 @@ const publication = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Steps 1–3 for one language version: assess, refuse, record. */
     async prepareVersion(documentId: string, locale: string): Promise<Assessment | null> {
-      {
-        // 1. Assess the draft against the sourcing rules. With every rule 'off' there is nothing
-        //    to check: such a site pays nothing for the rules.
-        const assessment = rulesAreOff()
-          ? null
-          : await getService('readiness', { strapi }).assess(documentId, locale);
+      // 1. Assess the draft against the sourcing rules. With every rule 'off' there is nothing
+      //    to check: such a site pays nothing for the rules.
+      const assessment = rulesAreOff()
+        ? null
+        : await getService('readiness', { strapi }).assess(documentId, locale);
 
-        // 2. Refuse, naming every violation, when a rule at 'error' fails.
-        if (assessment && assessment.readiness.errors.length > 0) {
-          const { readiness, snapshot } = assessment;
-          throw publishRefusedError(
-            [
-              {
-                documentId,
-                title: snapshot.draft.title,
-                violations: readiness.errors,
-                warnings: readiness.warnings,
-              },
-            ],
-            editorLanguage(strapi)
-          );
-        }
-
-        // 3. Record what readers are about to see, on the draft row that Strapi's publish copies
-        //    to the published one: the first publication's date (the public "first published"
-        //    date, and the clock of the 30-day late-correction rule), the last one's, and the
-        //    reader-visible content R9 compares the next republish with, even after an unpublish.
-        const draft = assessment?.snapshot.draft ?? (await this.loadDraft(documentId, locale));
-        if (draft) {
-          await this.record(draft, assessment?.overrides ?? []);
-        }
-        return assessment;
+      // 2. Refuse, naming every violation, when a rule at 'error' fails.
+      if (assessment && assessment.readiness.errors.length > 0) {
+        const { readiness, snapshot } = assessment;
+        throw publishRefusedError(
+          [
+            {
+              documentId,
+              title: snapshot.draft.title,
+              violations: readiness.errors,
+              warnings: readiness.warnings,
+            },
+          ],
+          editorLanguage(strapi)
+        );
       }
+
+      // 3. Record what readers are about to see, on the draft row that Strapi's publish copies
+      //    to the published one: the first publication's date (the public "first published"
+      //    date, and the clock of the 30-day late-correction rule), the last one's, and the
+      //    reader-visible content R9 compares the next republish with, even after an unpublish.
+      const draft = assessment?.snapshot.draft ?? (await this.loadDraft(documentId, locale));
+      if (draft) {
+        await this.record(draft, assessment?.overrides ?? []);
+      }
+      return assessment;
     },
 
     /** Steps 5–7 for one language version, once Strapi has published it. */
     async afterVersionPublished(documentId: string, locale: string, assessment: Assessment | null) {
-      {
-        // 5. The declaration that this republish's changes are not substantive (R9) is used up:
-        //    a later change needs its own.
-        if (assessment?.declaration) {
-          await getService('change-log', { strapi }).markRepublished(assessment.declaration);
-        }
-
-        // 6. The rule overrides this publish went through on are used up too: the next publish is
-        //    checked again. (They are in the publication record, step 3.)
-        for (const override of assessment?.overrides ?? []) {
-          await getService('change-log', { strapi }).markRepublished(override);
-        }
-
-        // 7. The corrections held for this draft go public with it: readers never see a fix
-        //    without its correction, or a correction without its fix (services/corrections).
-        if ((await getService('corrections', { strapi }).releaseHeld(documentId, locale)) > 0) {
-          await getService('correction-feed', { strapi }).recordCorrectionWritten();
-        }
-        getService('webhook-events', { strapi }).storyPublished(documentId, locale, assessment);
+      // 5. The declaration that this republish's changes are not substantive (R9) is used up:
+      //    a later change needs its own.
+      if (assessment?.declaration) {
+        await getService('change-log', { strapi }).markRepublished(assessment.declaration);
       }
+
+      // 6. The rule overrides this publish went through on are used up too: the next publish is
+      //    checked again. (They are in the publication record, step 3.)
+      for (const override of assessment?.overrides ?? []) {
+        await getService('change-log', { strapi }).markRepublished(override);
+      }
+
+      // 7. The corrections held for this draft go public with it: readers never see a fix
+      //    without its correction, or a correction without its fix (services/corrections).
+      if ((await getService('corrections', { strapi }).releaseHeld(documentId, locale)) > 0) {
+        await getService('correction-feed', { strapi }).recordCorrectionWritten();
+      }
+      getService('webhook-events', { strapi }).storyPublished(documentId, locale, assessment);
     },
 
     /**
