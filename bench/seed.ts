@@ -64,6 +64,9 @@ const writeDocument = (writer: BulkWriter, family: Family, index: number) => {
   return versions;
 };
 
+// The default locale Strapi's i18n creates in a new app, where the bench seeds.
+const BENCH_LOCALE = 'en';
+
 const storyData = (
   story: StoryContent,
   documents: [Versions, Versions],
@@ -73,6 +76,8 @@ const storyData = (
   const byIndex = new Map(story.sourceDocuments.map((index, i) => [index, documents[i]]));
   return {
     documentId: story.documentId,
+    // Stories are localized (both families): the bench's are in the app's default locale.
+    locale: BENCH_LOCALE,
     title: story.title,
     slug: story.slug,
     dek: story.dek,
@@ -116,7 +121,7 @@ const writeCorrections = (
       writer.entity(
         UIDS[family].correction,
         family === 'plugin'
-          ? { ...common, storyDocumentId: story.documentId }
+          ? { ...common, storyDocumentId: story.documentId, storyLocale: BENCH_LOCALE }
           : {
               ...common,
               // A type without draft and publish links both versions of a story.

@@ -18,12 +18,14 @@ const locales = ({ strapi }: { strapi: Core.Strapi }) => {
   const read = async (): Promise<Known> => {
     const i18n = strapi.plugin('i18n').service('locales');
     const [found, defaultLocale] = await Promise.all([i18n.find(), i18n.getDefaultLocale()]);
-    known = {
+    const read: Known = {
       codes: (found as Array<{ code: string }>).map(({ code }) => code).sort(),
       defaultLocale: (defaultLocale as string | null) ?? 'en',
       readAt: Date.now(),
     };
-    return known;
+    // Read before i18n made its default locale (a migration at the first boot): not kept.
+    known = defaultLocale && read.codes.length > 0 ? read : null;
+    return read;
   };
 
   const current = async () => (known && Date.now() - known.readAt < KEEP_MS ? known : await read());

@@ -8,8 +8,9 @@ import { STORY_UID } from '../utils/plugin-id';
 import type { PublicQuery } from './public-api';
 import type { StoryVersion } from './public-snapshot';
 
-// Where a story read from its snapshot carries its language versions, for its JSON-LD only.
-const VERSIONS = Symbol('versions');
+// The language versions read with a story from its snapshot, for its JSON-LD only: kept beside
+// the object the read returns, so no response can ever serialize them.
+const versionsRead = new WeakMap<object, StoryVersion[]>();
 import type { StoryWithCorrections } from './stories';
 
 /**
@@ -28,7 +29,7 @@ const publicStories = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx: Context,
     slugOrDocumentId: string,
     { fields, locale }: { fields?: string[]; locale: string }
-  ): Promise<(StoryWithCorrections & { [VERSIONS]?: StoryVersion[] | null }) | null> {
+  ): Promise<StoryWithCorrections | null> {
     const publicApi = getService('public-api', { strapi });
     const snapshot = getService('public-snapshot', { strapi });
     if (snapshot.isServing()) {
@@ -37,12 +38,14 @@ const publicStories = ({ strapi }: { strapi: Core.Strapi }) => ({
         return null;
       }
       const story = snapshot.project(found.story, fields) as Story;
-      return {
+      const served = {
         ...(await publicApi.sanitizeOutput(story, STORY_UID, ctx)),
         corrections: found.corrections,
-        // Kept beside the story for its JSON-LD; a symbol, so no response ever serializes it.
-        [VERSIONS]: found.versions,
       };
+      if (found.versions) {
+        versionsRead.set(served, found.versions);
+      }
+      return served;
     }
     const stories = getService('stories', { strapi });
     const found = await stories.findPublishedOne(slugOrDocumentId, { fields, locale });
@@ -61,16 +64,12 @@ const publicStories = ({ strapi }: { strapi: Core.Strapi }) => ({
    * and the publisher settings, and its other published language versions linked as translations:
    * what `GET /stories/:slugOrDocumentId/jsonld` and the GraphQL query answer.
    */
-  async jsonLd(
-    ctx: Context,
-    story: StoryWithCorrections & { [VERSIONS]?: StoryVersion[] | null },
-    locale: string
-  ) {
+  async jsonLd(ctx: Context, story: StoryWithCorrections, locale: string) {
     const [settings, versions, defaultLocale] = await Promise.all([
       getService('settings', { strapi }).get(),
       // Read with the story from its snapshot; composed live, or in a row written before the
       // snapshot kept them, they are looked up.
-      story[VERSIONS] ?? this.publishedVersions(story.documentId),
+      versionsRead.get(story) ?? this.publishedVersions(story.documentId),
       getService('locales', { strapi }).defaultLocale(),
     ]);
     const links = getService('public-links', { strapi }).forRequest(ctx, settings, defaultLocale);
