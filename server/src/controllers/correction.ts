@@ -7,13 +7,10 @@ import { toCorrectionsJsonFeed } from '../formats/corrections-json-feed';
 import { toCorrectionsRss, type FeedChannel } from '../formats/corrections-rss';
 import type { FeedQuery } from '../services/correction-feed';
 import { getService } from '../utils/get-service';
-import { paginationMeta, toPagination } from '../utils/pagination';
+import { paginationMeta } from '../utils/pagination';
 import { CORRECTION_UID } from '../utils/plugin-id';
 import { SURROGATE_KEYS, tagResponse } from '../utils/surrogate-keys';
-import {
-  correctionFeedQuerySchema,
-  correctionListQuerySchema,
-} from '../validation/correction-feed-query';
+import { correctionFeedQuerySchema } from '../validation/correction-feed-query';
 
 /** Last-Modified lets feed readers poll with If-Modified-Since (middlewares/http-cache answers). */
 const send = (ctx: Context, payload: string, type: string, lastModified: Date | null) => {
@@ -94,22 +91,15 @@ const correction = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async find(ctx: Context) {
-      const params = (await validateYupSchema(correctionListQuerySchema)(ctx.query)) as {
-        since?: string;
-        kind?: CorrectionKind;
-        locale?: string;
-        pagination?: Record<string, string>;
-      };
-      const { isPaged, ...pagination } = toPagination(params.pagination);
-      const page = await feedPage(ctx, {
-        since: params.since ? new Date(params.since) : undefined,
-        kind: params.kind,
-        locale: await getService('locales', { strapi }).resolve(params.locale),
-        pagination,
-      });
+      const { query, isPaged } = await getService('correction-feed', { strapi }).listQuery(
+        ctx.query
+      );
+      const page = await feedPage(ctx, query);
       const body = {
         data: page.corrections,
-        meta: { pagination: paginationMeta({ pagination, isPaged }, page.total ?? 0) },
+        meta: {
+          pagination: paginationMeta({ pagination: query.pagination, isPaged }, page.total ?? 0),
+        },
       } satisfies GetCorrections.Response;
       send(ctx, JSON.stringify(body), 'application/json; charset=utf-8', page.lastModified);
     },

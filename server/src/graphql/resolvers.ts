@@ -5,10 +5,10 @@ import type { CorrectionKind } from '../../../shared/contracts/corrections';
 import type { StoryKind } from '../../../shared/contracts/stories';
 import type { SourceDocument } from '../types/content-types';
 import { getService } from '../utils/get-service';
-import { paginationMeta, toPagination } from '../utils/pagination';
+import { paginationMeta } from '../utils/pagination';
 import { CORRECTION_UID, SOURCE_DOCUMENT_UID, STORY_UID } from '../utils/plugin-id';
 import { PUBLIC_SOURCE_DOCUMENT_SHAPE, PUBLIC_STORY_SHAPE } from '../utils/public-fields';
-import { correctionListQuerySchema, jsonLdQuerySchema } from '../validation/correction-feed-query';
+import { jsonLdQuerySchema } from '../validation/correction-feed-query';
 import {
   asRestRequest,
   restLocale,
@@ -133,24 +133,13 @@ export const publicQueryResolvers = (strapi: Core.Strapi) => {
         ...restPagination(args.pagination),
         ...restLocale(args.locale),
       });
-      const params = (await validateYupSchema(correctionListQuerySchema)(ctx.query)) as {
-        since?: string;
-        kind?: CorrectionKind;
-        locale?: string;
-        pagination?: Record<string, string>;
-      };
-      const { isPaged, ...pagination } = toPagination(params.pagination);
       const feed = getService('correction-feed', { strapi });
-      const page = await feed.read({
-        since: params.since ? new Date(params.since) : undefined,
-        kind: params.kind,
-        locale: await resolveLocale(params.locale),
-        pagination,
-      });
+      const { query, isPaged } = await feed.listQuery(ctx.query);
+      const page = await feed.read(query);
       const sanitized = await publicApi().sanitizeOutput(page.corrections, CORRECTION_UID, ctx);
       return {
         nodes: feed.toFeedCorrections(sanitized, page.stories),
-        pageInfo: paginationMeta({ pagination, isPaged }, page.total ?? 0),
+        pageInfo: paginationMeta({ pagination: query.pagination, isPaged }, page.total ?? 0),
       };
     },
   };

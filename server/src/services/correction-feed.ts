@@ -1,14 +1,16 @@
 import { randomUUID } from 'crypto';
 import type { Core, Modules } from '@strapi/strapi';
+import { validateYupSchema } from '@strapi/utils';
 
 import type { FeedCorrection } from '../../../shared/contracts/corrections';
 import { columnName, tableName } from '../strapi-internals/database';
 import type { Correction, CorrectionKind } from '../types/content-types';
 import { getService } from '../utils/get-service';
 import { keptTotals } from '../utils/kept-totals';
-import type { PaginationParams } from '../utils/pagination';
+import { toPagination, type PaginationParams } from '../utils/pagination';
 import { CORRECTION_UID, PLUGIN_ID, STORY_UID } from '../utils/plugin-id';
 import { PUBLIC_CORRECTION_FIELDS } from '../utils/public-fields';
+import { correctionListQuerySchema } from '../validation/correction-feed-query';
 import { toPublicCorrection } from './corrections';
 
 export type FeedQuery = {
@@ -213,6 +215,29 @@ const correctionFeed = ({ strapi }: { strapi: Core.Strapi }) => {
     kept(filterKey(filters), state, () => countOfPublishedStories(filters));
 
   return {
+    /**
+     * `GET /corrections`'s query (and the GraphQL query's, spelled the same), validated: the page
+     * to read, and whether it was asked for by page, for the pagination meta.
+     */
+    async listQuery(query: unknown): Promise<{ query: FeedQuery; isPaged: boolean }> {
+      const params = (await validateYupSchema(correctionListQuerySchema)(query)) as {
+        since?: string;
+        kind?: CorrectionKind;
+        locale?: string;
+        pagination?: Record<string, string>;
+      };
+      const { isPaged, ...pagination } = toPagination(params.pagination);
+      return {
+        query: {
+          since: params.since ? new Date(params.since) : undefined,
+          kind: params.kind,
+          locale: await getService('locales', { strapi }).resolve(params.locale),
+          pagination,
+        },
+        isPaged,
+      };
+    },
+
     /**
      * A page of the feed as readers get it: from the public snapshot in one query
      * (services/public-correction-snapshot), or composed live below when the equivalence test
